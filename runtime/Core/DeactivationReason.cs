@@ -1,0 +1,17 @@
+namespace Cluster.Runtime;
+
+public enum DeactivationReasonCode
+{
+    ActivationIdle,
+    ApplicationRequested,
+    ShuttingDown,
+    ActivationFailed,
+    IncompatibleState,
+    PlacementChanged,
+}
+
+/// <summary>Why an activation is being deactivated, passed to <see cref="Grain.OnDeactivateAsync"/>.</summary>
+public readonly record struct DeactivationReason(DeactivationReasonCode Code, string Description)
+{
+    public override string ToString() => $"{Code}: {Description}";
+}

@@ -1,0 +1,30 @@
+namespace Cluster.Runtime;
+
+/// <summary>A grain call did not complete before its deadline.</summary>
+public class GrainCallTimeoutException(string message) : TimeoutException(message);
+
+/// <summary>
+/// A call chain came back to a non-reentrant activation that was waiting on that chain, so it could not complete.
+/// Mark the grain [Reentrant] or the method [AlwaysInterleave], or break the cycle.
+/// </summary>
+public sealed class DeadlockException(string message) : GrainCallTimeoutException(message);
+
+/// <summary>A state write used an ETag that no longer matches storage; nothing was written.</summary>
+public sealed class InconsistentStateException(string message, string? storedEtag, string? currentEtag) : Exception(message)
+{
+    public string? StoredEtag { get; } = storedEtag;
+
+    public string? CurrentEtag { get; } = currentEtag;
+}
+
+/// <summary>No grain class implements the requested interface, or the grain cannot be activated.</summary>
+public sealed class GrainActivationException(string message, Exception? inner = null) : Exception(message, inner);
+
+/// <summary>A value could not be copied or serialized for a grain call.</summary>
+public sealed class GrainSerializationException(string message, Exception? inner = null) : Exception(message, inner);
+
+/// <summary>A storage provider named by a grain is not configured, or storage failed.</summary>
+public sealed class GrainStorageException(string message, Exception? inner = null) : Exception(message, inner);
+
+/// <summary>The silo is stopping or stopped and accepts no new calls.</summary>
+public sealed class SiloUnavailableException(string message) : Exception(message);

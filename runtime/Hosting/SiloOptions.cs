@@ -1,0 +1,60 @@
+namespace Cluster.Runtime.Hosting;
+
+/// <summary>A silo's settings; bound from configuration section "Cluster" by the silo host.</summary>
+public sealed class SiloOptions
+{
+    /// <summary>Unique id of this silo; generated when empty.</summary>
+    public string SiloId { get; set; } = "";
+
+    /// <summary>Keeps clusters that share infrastructure apart.</summary>
+    public string ClusterId { get; set; } = "dev";
+
+    /// <summary>The silo's roles, for example "gpu"; grain types with a [SiloRole] are placed only on silos that have it.</summary>
+    public List<string> Roles { get; set; } = [];
+
+    /// <summary>The address other silos and gateways use to reach this silo.</summary>
+    public string Endpoint { get; set; } = "in-process";
+
+    /// <summary>How long a grain call may take before the caller gets a timeout.</summary>
+    public TimeSpan CallTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How long an activation may stay idle before it is deactivated (per type: [CollectionAgeLimit]).</summary>
+    public TimeSpan CollectionAge { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>How often idle activations are looked for; by default a quarter of the shortest collection age, at most one minute.</summary>
+    public TimeSpan? CollectionInterval { get; set; }
+
+    public TimeSpan ActivationTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    public TimeSpan DeactivationTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How precisely call deadlines are enforced.</summary>
+    public TimeSpan DeadlineCheckInterval { get; set; } = TimeSpan.FromMilliseconds(50);
+
+    internal TimeSpan CollectionQuantum
+    {
+        get
+        {
+            if (CollectionInterval is { } interval)
+                return interval;
+            var shortest = CollectionAge;
+            foreach (var c in Catalog.GrainRegistry.GrainClasses)
+                if (c.CollectionAge is { } age && age < shortest)
+                    shortest = age;
+            var quarter = shortest / 4;
+            return quarter < TimeSpan.FromMilliseconds(100) ? TimeSpan.FromMilliseconds(100)
+                : quarter > TimeSpan.FromMinutes(1) ? TimeSpan.FromMinutes(1) : quarter;
+        }
+    }
+
+    internal void Validate()
+    {
+        if (CallTimeout <= TimeSpan.Zero)
+            throw new ArgumentException("Cluster:CallTimeout must be positive.");
+        if (CollectionAge <= TimeSpan.Zero)
+            throw new ArgumentException("Cluster:CollectionAge must be positive.");
+        foreach (var role in Roles)
+            if (string.IsNullOrWhiteSpace(role))
+                throw new ArgumentException("Cluster:Roles must not contain empty role names.");
+    }
+}

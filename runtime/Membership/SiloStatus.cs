@@ -1,0 +1,9 @@
+namespace Cluster.Runtime.Membership;
+
+public enum SiloStatus
+{
+    Joining,
+    Active,
+    ShuttingDown,
+    Dead,
+}
