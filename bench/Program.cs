@@ -1,1 +1,16 @@
-Console.WriteLine("bench");
+using Cluster.Bench;
+
+var mode = args.Length > 0 ? args[0] : "";
+var rest = args.Length > 1 ? args[1..] : [];
+return mode switch
+{
+    "runtime" => await RuntimeMode.RunAsync(rest),
+    _ => Usage(),
+};
+
+static int Usage()
+{
+    Console.Error.WriteLine("usage: dotnet run -c Release --project bench -- <mode> [options]");
+    Console.Error.WriteLine("modes: runtime");
+    return 2;
+}

@@ -1,2 +1,4 @@
-var app = WebApplication.CreateBuilder(args).Build();
-app.Run();
+using Cluster.Gateway;
+
+var app = GatewayApp.Build(args);
+await app.RunAsync();

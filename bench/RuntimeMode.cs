@@ -1,0 +1,97 @@
+using System.Diagnostics;
+using Cluster.Runtime;
+using Cluster.Runtime.Telemetry;
+using Cluster.Runtime.Testing;
+
+namespace Cluster.Bench;
+
+/// <summary>
+/// Saturates one silo with calls to 1,000 grains from many concurrent callers, in several rounds, and reports the
+/// median round's throughput with latency percentiles; then measures how fast new activations are created.
+/// </summary>
+internal static class RuntimeMode
+{
+    private const int Grains = 1_000;
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var seconds = args.Length > 0 ? double.Parse(args[0], System.Globalization.CultureInfo.InvariantCulture) : 3;
+        var concurrency = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 2_000;
+        await using var cluster = await TestCluster.StartAsync();
+        var grains = new IPingGrain[Grains];
+        for (var i = 0; i < Grains; i++)
+            grains[i] = cluster.GrainFactory.GetGrain<IPingGrain>(i);
+
+        await Round(grains, concurrency, TimeSpan.FromSeconds(1), new LatencyHistogram());
+        var rates = new List<double>();
+        var p50s = new List<double>();
+        var p99s = new List<double>();
+        for (var round = 0; round < 5; round++)
+        {
+            var histogram = new LatencyHistogram();
+            var rate = await Round(grains, concurrency, TimeSpan.FromSeconds(seconds), histogram);
+            rates.Add(rate);
+            p50s.Add(histogram.PercentileMicros(0.50));
+            p99s.Add(histogram.PercentileMicros(0.99));
+            Console.WriteLine($"round {round}: {rate:F0} calls/s, p50 {histogram.PercentileMicros(0.5):F1} µs, p99 {histogram.PercentileMicros(0.99):F1} µs");
+        }
+
+        var activationRate = await Activations(cluster.GrainFactory, 100_000);
+        Console.WriteLine($"activations: {activationRate:F0}/s");
+        return BenchResult.Print(new Dictionary<string, object>
+        {
+            ["mode"] = "runtime",
+            ["cores"] = Environment.ProcessorCount,
+            ["grains"] = Grains,
+            ["concurrency"] = concurrency,
+            ["local_calls_per_sec"] = Math.Round(BenchResult.Median(rates)),
+            ["local_p50_us"] = Math.Round(BenchResult.Median(p50s), 1),
+            ["local_p99_us"] = Math.Round(BenchResult.Median(p99s), 1),
+            ["activations_per_sec"] = Math.Round(activationRate),
+        });
+    }
+
+    private static async Task<double> Round(IPingGrain[] grains, int concurrency, TimeSpan duration, LatencyHistogram histogram)
+    {
+        var stop = Stopwatch.GetTimestamp() + (long)(duration.TotalSeconds * Stopwatch.Frequency);
+        var counts = new long[concurrency];
+        var started = Stopwatch.GetTimestamp();
+        var loops = new Task[concurrency];
+        for (var c = 0; c < concurrency; c++)
+            loops[c] = Caller(grains, c, stop, counts, histogram);
+        await Task.WhenAll(loops);
+        var elapsed = Stopwatch.GetElapsedTime(started).TotalSeconds;
+        return counts.Sum() / elapsed;
+    }
+
+    private static async Task Caller(IPingGrain[] grains, int index, long stop, long[] counts, LatencyHistogram histogram)
+    {
+        await Task.Yield();
+        long n = 0;
+        var g = index % grains.Length;
+        while (Stopwatch.GetTimestamp() < stop)
+        {
+            var t0 = Stopwatch.GetTimestamp();
+            await grains[g].PingAsync(index);
+            histogram.Record(Stopwatch.GetElapsedTime(t0).TotalMicroseconds);
+            n++;
+            g += 7;
+            if (g >= grains.Length)
+                g -= grains.Length;
+        }
+        counts[index] = n;
+    }
+
+    private static async Task<double> Activations(IGrainFactory factory, int count)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var batch = new Task[1_000];
+        for (var i = 0; i < count; i += batch.Length)
+        {
+            for (var j = 0; j < batch.Length; j++)
+                batch[j] = factory.GetGrain<IPingGrain>(1_000_000 + i + j).PingAsync(j);
+            await Task.WhenAll(batch);
+        }
+        return count / Stopwatch.GetElapsedTime(started).TotalSeconds;
+    }
+}

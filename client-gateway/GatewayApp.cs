@@ -1,0 +1,41 @@
+using System.Text.Json.Serialization;
+using Cluster.Gateway.Endpoints;
+using Cluster.Gateway.Errors;
+using Cluster.Gateway.Security;
+using Cluster.Silo.Hosting;
+
+namespace Cluster.Gateway;
+
+/// <summary>
+/// The HTTP gateway: translates HTTP to grain calls. With no cluster configured it hosts one silo in-process with
+/// in-memory membership and storage (the embedded default) and listens on http://127.0.0.1:5080.
+/// </summary>
+public static class GatewayApp
+{
+    public const string DefaultUrl = "http://127.0.0.1:5080";
+
+    public static WebApplication Build(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        if (string.IsNullOrEmpty(builder.Configuration["urls"]))
+            builder.WebHost.UseUrls(DefaultUrl);
+
+        builder.Services.AddClusterSilo(builder.Configuration);
+        builder.Services.AddSingleton(ApiKeys.FromConfiguration(builder.Configuration, embedded: true));
+        builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<GrainExceptionHandler>();
+        builder.Services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
+            o.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
+        });
+
+        var app = builder.Build();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.MapHealthEndpoints();
+        var api = app.MapGroup("/api/v1").AddEndpointFilter<ApiKeyFilter>();
+        api.MapClusterEndpoints();
+        return app;
+    }
+}

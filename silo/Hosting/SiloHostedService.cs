@@ -1,0 +1,25 @@
+using Cluster.Runtime.Storage;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Cluster.Silo.Hosting;
+
+/// <summary>Starts the silo with the host (storage first) and stops it gracefully when the host stops.</summary>
+internal sealed class SiloHostedService(Runtime.Hosting.Silo silo, GrainStorageRegistry storage, StorageOptions storageOptions, ILogger<SiloHostedService> logger)
+    : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        storage.Default = await GrainStorageFactory.CreateAsync(storageOptions, cancellationToken);
+        logger.LogInformation("Grain storage: {Provider}", storageOptions.Provider);
+        await silo.StartAsync(cancellationToken);
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await silo.StopAsync(cancellationToken);
+        foreach (var s in storage.All)
+            if (s is IAsyncDisposable d)
+                await d.DisposeAsync();
+    }
+}
