@@ -249,10 +249,13 @@ internal sealed class ActivationData : IThreadPoolWorkItem
 
     private void Run(Request request)
     {
-        Activity? activity = null;
-        if (request.ParentActivity != default && RuntimeTelemetry.Source.HasListeners())
-            activity = RuntimeTelemetry.StartServerSpan(request, this);
+        var traced = request.ParentActivity != default && RuntimeTelemetry.Source.HasListeners();
+        var previous = traced ? Activity.Current : null;
+        if (traced)
+            request.ServerActivity = RuntimeTelemetry.StartServerSpan(request, this);
         var task = request.Invoke(Instance!);
+        if (traced)
+            Activity.Current = previous;
         if (task.IsCompleted)
         {
             OnRequestCompleted(request, task);
@@ -262,7 +265,6 @@ internal sealed class ActivationData : IThreadPoolWorkItem
             var completion = new RequestCompletion(this, request, task);
             task.ConfigureAwait(false).GetAwaiter().UnsafeOnCompleted(completion.OnCompleted);
         }
-        activity?.Dispose();
     }
 
     internal void OnRequestCompleted(Request request, Task task)
@@ -278,6 +280,8 @@ internal sealed class ActivationData : IThreadPoolWorkItem
                 _lastActivity = Environment.TickCount64;
         }
         Stats.Record(request, task.IsFaulted);
+        if (request.ServerActivity is { } span)
+            RuntimeTelemetry.EndSpan(span, task);
         Runtime.Dispatcher.Complete(request, task);
         Reschedule();
     }

@@ -85,13 +85,8 @@ internal sealed class Dispatcher : IGrainCallSink, IDisposable
         if (activity is null)
             return;
         request.ParentActivity = activity.Context;
-        task.ContinueWith(static (t, a) =>
-        {
-            var span = (Activity)a!;
-            if (t.IsFaulted)
-                span.SetStatus(ActivityStatusCode.Error, t.Exception!.InnerException!.Message);
-            span.Dispose();
-        }, activity, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        task.ContinueWith(static (t, a) => RuntimeTelemetry.EndSpan((Activity)a!, t), activity,
+            CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
     }
 
     /// <summary>Delivers the outcome of a finished invocation to its caller.</summary>

@@ -45,6 +45,8 @@ public abstract class Request
 
     internal System.Diagnostics.ActivityContext ParentActivity { get; set; }
 
+    internal System.Diagnostics.Activity? ServerActivity { get; set; }
+
     internal CancellationTokenRegistration CallerCancellation { get; set; }
 
     // Intrusive links for the deadline sweeper's pending list.

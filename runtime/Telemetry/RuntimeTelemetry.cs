@@ -32,6 +32,13 @@ public static class RuntimeTelemetry
         return activity;
     }
 
+    internal static void EndSpan(Activity span, Task outcome)
+    {
+        if (outcome.IsFaulted)
+            span.SetStatus(ActivityStatusCode.Error, outcome.Exception!.InnerException!.Message);
+        span.Dispose();
+    }
+
     internal static Activity? StartServerSpan(Request request, ActivationData activation)
     {
         var activity = Source.StartActivity(request.Method.DisplayName, ActivityKind.Server, request.ParentActivity);
