@@ -1,0 +1,292 @@
+using System.Collections.ObjectModel;
+
+namespace Cluster.Grains.ActorCore;
+
+/// <summary>
+/// Scratch state for one resolution: dimensions interned to dense indices, contributions and caps grouped by
+/// integer keys. One instance per thread is reused, so resolving allocates little beyond the snapshot itself.
+/// </summary>
+internal sealed class ResolutionWorkspace
+{
+    private const int Primary = 0;
+    private const int Derived = 1;
+    private const int CollectionCount = 2;
+    private const int BucketCount = (int)Bucket.Override + 1;
+    private const int ContributionKeysPerDimension = CollectionCount * BucketCount;
+    private const int KindCount = (int)CapKind.Min + 1;
+
+    [ThreadStatic]
+    private static ResolutionWorkspace? t_current;
+
+    private static readonly IReadOnlyDictionary<string, double> NoValues = ReadOnlyDictionary<string, double>.Empty;
+
+    private readonly DimensionTable _dimensions = new();
+    private readonly GroupedValues _contributions = new();
+    private readonly GroupedValues _caps = new();
+    private string[] _sortedNames = new string[64];
+    private int[] _byName = new int[64];
+
+    public static ResolutionWorkspace ForCurrentThread => t_current ??= new ResolutionWorkspace();
+
+    /// <summary>Resolves already validated outputs.</summary>
+    public Snapshot Resolve(IReadOnlyList<SubsystemOutput> outputs, CombinerRegistry combiner, CapLayerRegistry layers, long version)
+    {
+        try
+        {
+            var layerCount = layers.Order.Count;
+            Collect(outputs, layers, layerCount);
+            _contributions.Group(_dimensions.Count * ContributionKeysPerDimension);
+            _caps.Group(_dimensions.Count * layerCount * KindCount);
+            SortDimensionsByName();
+            return BuildSnapshot(combiner, layers, layerCount, version);
+        }
+        finally
+        {
+            Reset();
+        }
+    }
+
+    private void Collect(IReadOnlyList<SubsystemOutput> outputs, CapLayerRegistry layers, int layerCount)
+    {
+        for (var o = 0; o < outputs.Count; o++)
+        {
+            var output = outputs[o];
+            CollectContributions(output.Primary, Primary);
+            CollectContributions(output.Derived, Derived);
+            var caps = output.Caps;
+            for (var i = 0; i < caps.Count; i++)
+            {
+                var cap = caps[i];
+                var key = (((_dimensions.Intern(cap.Dimension) * layerCount) + layers.IndexOf(cap.Scope)) * KindCount) + (int)cap.Kind;
+                _caps.Add(key, new RankedValue(cap.Value, cap.Priority, cap.System, (int)cap.Mode));
+            }
+        }
+    }
+
+    private void CollectContributions(IReadOnlyList<Contribution> contributions, int collection)
+    {
+        for (var i = 0; i < contributions.Count; i++)
+        {
+            var c = contributions[i];
+            var key = (((_dimensions.Intern(c.Dimension) * CollectionCount) + collection) * BucketCount) + (int)c.Bucket;
+            _contributions.Add(key, new RankedValue(c.Value, c.Priority, c.System, (int)c.Bucket));
+        }
+    }
+
+    private void SortDimensionsByName()
+    {
+        if (_sortedNames.Length < _dimensions.Count)
+        {
+            _sortedNames = new string[_dimensions.Count * 2];
+            _byName = new int[_dimensions.Count * 2];
+        }
+
+        for (var d = 0; d < _dimensions.Count; d++)
+        {
+            _sortedNames[d] = _dimensions[d];
+            _byName[d] = d;
+        }
+
+        Array.Sort(_sortedNames, _byName, 0, _dimensions.Count, StringComparer.Ordinal);
+    }
+
+    private Snapshot BuildSnapshot(CombinerRegistry combiner, CapLayerRegistry layers, int layerCount, long version)
+    {
+        Dictionary<string, double>? primary = null;
+        Dictionary<string, double>? derived = null;
+        var capsUsed = new Dictionary<string, CapRange>(_dimensions.Count, StringComparer.Ordinal);
+        for (var n = 0; n < _dimensions.Count; n++)
+        {
+            var d = _byName[n];
+            var name = _dimensions[d];
+            var rule = combiner.RuleFor(name);
+            var range = ResolveRange(d, rule.ClampDefault, layers.AcrossPolicy, layerCount);
+            capsUsed.Add(name, range);
+            AddValue(ref primary, name, d, Primary, rule, range);
+            AddValue(ref derived, name, d, Derived, rule, range);
+        }
+
+        return new Snapshot
+        {
+            Primary = primary ?? NoValues,
+            Derived = derived ?? NoValues,
+            CapsUsed = capsUsed,
+            Version = version,
+        };
+    }
+
+    private void AddValue(ref Dictionary<string, double>? values, string name, int dimension, int collection, MergeRule rule, CapRange range)
+    {
+        var firstKey = ((dimension * CollectionCount) + collection) * BucketCount;
+        var all = _contributions.Range(firstKey, firstKey + BucketCount);
+        if (all.IsEmpty)
+        {
+            return;
+        }
+
+        var value = rule.UsePipeline ? Pipeline(firstKey) : Reduce(all, rule.Operator.GetValueOrDefault());
+        if (double.IsNaN(value))
+        {
+            throw new StatOverflowException(name);
+        }
+
+        values ??= new Dictionary<string, double>(_dimensions.Count, StringComparer.Ordinal);
+        values.Add(name, Math.Clamp(value, range.Min, range.Max));
+    }
+
+    // ΣFLAT × Π(1 + MULT) + ΣPOST_ADD, unless an OVERRIDE exists: then the first in rank order
+    // (highest priority, then smallest system id) is the value.
+    private double Pipeline(int firstKey)
+    {
+        var overrides = _contributions[firstKey + (int)Bucket.Override];
+        if (!overrides.IsEmpty)
+        {
+            return overrides[0].Value;
+        }
+
+        var flat = 0.0;
+        foreach (var c in _contributions[firstKey + (int)Bucket.Flat])
+        {
+            flat += c.Value;
+        }
+
+        var factor = 1.0;
+        foreach (var c in _contributions[firstKey + (int)Bucket.Mult])
+        {
+            factor *= 1 + c.Value;
+        }
+
+        var postAdd = 0.0;
+        foreach (var c in _contributions[firstKey + (int)Bucket.PostAdd])
+        {
+            postAdd += c.Value;
+        }
+
+        return (flat * factor) + postAdd;
+    }
+
+    private static double Reduce(ReadOnlySpan<RankedValue> values, CombineOperator op)
+    {
+        var result = values[0].Value;
+        for (var i = 1; i < values.Length; i++)
+        {
+            var v = values[i].Value;
+            result = op switch
+            {
+                CombineOperator.Sum => result + v,
+                CombineOperator.Max => Math.Max(result, v),
+                _ => Math.Min(result, v),
+            };
+        }
+
+        return result;
+    }
+
+    // Layers in registry order. INTERSECT narrows by every layer. PRIORITIZED_OVERRIDE: the first layer whose bound
+    // came from an OVERRIDE sets that bound to its own value (superseding earlier layers) and later layers leave it
+    // alone; bounds not set by an OVERRIDE intersect. The clamp default always applies last.
+    private CapRange ResolveRange(int dimension, ClampRange clamp, AcrossLayerPolicy policy, int layerCount)
+    {
+        var max = new AcrossLayers(CapKind.Max, policy);
+        var min = new AcrossLayers(CapKind.Min, policy);
+        var firstKey = dimension * layerCount * KindCount;
+        for (var layer = 0; layer < layerCount; layer++)
+        {
+            var layerKey = firstKey + (layer * KindCount);
+            var maxCaps = _caps[layerKey + (int)CapKind.Max];
+            if (!maxCaps.IsEmpty)
+            {
+                max.Apply(WithinLayer(maxCaps, CapKind.Max, out var fromOverride), fromOverride);
+            }
+
+            var minCaps = _caps[layerKey + (int)CapKind.Min];
+            if (!minCaps.IsEmpty)
+            {
+                min.Apply(WithinLayer(minCaps, CapKind.Min, out var fromOverride), fromOverride);
+            }
+        }
+
+        var upper = Math.Min(max.Bound, clamp.Max);
+        var lower = Math.Max(min.Bound, clamp.Min);
+        return lower > upper ? new CapRange(upper, upper) : new CapRange(lower, upper);
+    }
+
+    // One layer's bound of one kind. BASELINE and ADDITIVE add up, HARD_MAX keeps the smallest, HARD_MIN the largest,
+    // OVERRIDE the first in rank order. Candidate: the OVERRIDE, else the sum, else unbounded. A HARD_MAX caps the
+    // bound from above and a HARD_MIN from below; on a max cap the HARD_MAX is applied last (max = min(candidate,
+    // HARD_MAX)), on a min cap the HARD_MIN (min = max(candidate, HARD_MIN)).
+    private static double WithinLayer(ReadOnlySpan<RankedValue> caps, CapKind kind, out bool fromOverride)
+    {
+        var sum = 0.0;
+        var hasSum = false;
+        var hardMax = double.PositiveInfinity;
+        var hardMin = double.NegativeInfinity;
+        var overrideValue = 0.0;
+        fromOverride = false;
+        foreach (var cap in caps)
+        {
+            switch ((CapMode)cap.Tag)
+            {
+                case CapMode.Baseline or CapMode.Additive:
+                    sum += cap.Value;
+                    hasSum = true;
+                    break;
+                case CapMode.HardMax:
+                    hardMax = Math.Min(hardMax, cap.Value);
+                    break;
+                case CapMode.HardMin:
+                    hardMin = Math.Max(hardMin, cap.Value);
+                    break;
+                case CapMode.Override when !fromOverride:
+                    overrideValue = cap.Value;
+                    fromOverride = true;
+                    break;
+            }
+        }
+
+        if (kind == CapKind.Max)
+        {
+            var candidate = fromOverride ? overrideValue : hasSum ? sum : double.PositiveInfinity;
+            return Math.Min(Math.Max(candidate, hardMin), hardMax);
+        }
+        else
+        {
+            var candidate = fromOverride ? overrideValue : hasSum ? sum : double.NegativeInfinity;
+            return Math.Max(Math.Min(candidate, hardMax), hardMin);
+        }
+    }
+
+    private void Reset()
+    {
+        _contributions.Clear();
+        _caps.Clear();
+        Array.Clear(_sortedNames, 0, _dimensions.Count);
+        _dimensions.Clear();
+    }
+
+    /// <summary>One bound (max or min) folded across layers.</summary>
+    private struct AcrossLayers(CapKind kind, AcrossLayerPolicy policy)
+    {
+        private bool _fixed;
+
+        public double Bound { get; private set; } = kind == CapKind.Max ? double.PositiveInfinity : double.NegativeInfinity;
+
+        public void Apply(double layerBound, bool fromOverride)
+        {
+            if (_fixed)
+            {
+                return;
+            }
+
+            if (fromOverride && policy == AcrossLayerPolicy.PrioritizedOverride)
+            {
+                Bound = layerBound;
+                _fixed = true;
+            }
+            else
+            {
+                Bound = kind == CapKind.Max ? Math.Min(Bound, layerBound) : Math.Max(Bound, layerBound);
+            }
+        }
+    }
+}

@@ -1,0 +1,11 @@
+namespace Cluster.Grains.ActorCore;
+
+/// <summary>Identifies the subsystem that produced an output.</summary>
+public sealed record SubsystemMeta
+{
+    public required string System { get; init; }
+
+    public string? Stage { get; init; }
+
+    public long? Version { get; init; }
+}

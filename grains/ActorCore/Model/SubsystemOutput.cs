@@ -1,0 +1,21 @@
+using System.Collections.ObjectModel;
+
+namespace Cluster.Grains.ActorCore;
+
+/// <summary>Everything one subsystem contributes to an actor (SubsystemOutput.schema.json).</summary>
+public sealed record SubsystemOutput
+{
+    public required IReadOnlyList<Contribution> Primary { get; init; }
+
+    public required IReadOnlyList<Contribution> Derived { get; init; }
+
+    public required IReadOnlyList<CapContribution> Caps { get; init; }
+
+    /// <summary>Modifier packs by context name.</summary>
+    public IReadOnlyDictionary<string, ModifierPack> Context { get; init; } = ReadOnlyDictionary<string, ModifierPack>.Empty;
+
+    public required SubsystemMeta Meta { get; init; }
+
+    /// <summary>Throws <see cref="SubsystemOutputValidationException"/> naming the first offending field.</summary>
+    public void Validate(CapLayerRegistry layers) => SubsystemOutputValidator.Validate(this, layers);
+}

@@ -1,0 +1,5 @@
+namespace Cluster.Grains.ActorCore;
+
+/// <summary>A subsystem output broke a rule of SubsystemOutput.schema.json or of the engine.</summary>
+public sealed class SubsystemOutputValidationException(string field, string reason, Exception? innerException = null)
+    : ActorCoreValidationException(field, reason, innerException);
