@@ -5,12 +5,13 @@ var rest = args.Length > 1 ? args[1..] : [];
 return mode switch
 {
     "runtime" => await RuntimeMode.RunAsync(rest),
+    "actor-core" => ActorCoreMode.Run(rest),
     _ => Usage(),
 };
 
 static int Usage()
 {
     Console.Error.WriteLine("usage: dotnet run -c Release --project bench -- <mode> [options]");
-    Console.Error.WriteLine("modes: runtime");
+    Console.Error.WriteLine("modes: runtime, actor-core");
     return 2;
 }
