@@ -1,0 +1,61 @@
+using Cluster.Grains.Compute.Search.Randomness;
+
+namespace Cluster.Grains.Compute.Agents.Models;
+
+/// <summary>
+/// Everything learned about one agent on one task type: an immutable, JSON-serialisable value that the owning grain
+/// replaces with <see cref="Update"/> on each feedback and persists.
+/// </summary>
+/// <param name="Agent">Agent name.</param>
+/// <param name="TaskType">Task type.</param>
+/// <param name="Success">Posterior on the success probability.</param>
+/// <param name="LatencyMs">Posterior on the mean latency (ms).</param>
+/// <param name="Cost">Posterior on the mean cost.</param>
+/// <param name="Feedbacks">Feedbacks applied so far.</param>
+public sealed record AgentModel(
+    string Agent,
+    string TaskType,
+    BetaPosterior Success,
+    NormalGammaPosterior LatencyMs,
+    NormalGammaPosterior Cost,
+    long Feedbacks)
+{
+    /// <summary>The model of an agent nobody has reported on yet.</summary>
+    public static AgentModel Prior(string agent, string taskType, AgentPriors? priors = null)
+    {
+        var p = priors ?? AgentPriors.Default;
+        return new AgentModel(agent, taskType, p.Success, p.LatencyMs, p.Cost, 0);
+    }
+
+    /// <summary>The model after <paramref name="feedback"/>; latency and cost posteriors move only when they were reported.</summary>
+    /// <exception cref="AgentValidationException">Invalid feedback, or feedback about another agent or task type.</exception>
+    public AgentModel Update(AgentFeedback feedback)
+    {
+        ArgumentNullException.ThrowIfNull(feedback);
+        feedback.Validate();
+        if (!string.Equals(feedback.Agent, Agent, StringComparison.Ordinal))
+        {
+            throw new AgentValidationException("agent", $"Feedback for agent '{feedback.Agent}' cannot update the model of '{Agent}'.");
+        }
+
+        if (!string.Equals(feedback.TaskType, TaskType, StringComparison.Ordinal))
+        {
+            throw new AgentValidationException("taskType", $"Feedback for task type '{feedback.TaskType}' cannot update the model for '{TaskType}'.");
+        }
+
+        return this with
+        {
+            Success = Success.Update(feedback.Success),
+            LatencyMs = feedback.LatencyMs is { } latency ? LatencyMs.Update(latency) : LatencyMs,
+            Cost = feedback.Cost is { } cost ? Cost.Update(cost) : Cost,
+            Feedbacks = Feedbacks + 1,
+        };
+    }
+
+    /// <summary>Posterior means, with latency and cost floored at 0.</summary>
+    public AgentDraw Expected => new(Success.Mean, Math.Max(0, LatencyMs.Mean), Math.Max(0, Cost.Mean));
+
+    /// <summary>One joint posterior draw of success probability, mean latency and mean cost (floored at 0).</summary>
+    public AgentDraw Sample(ref Xoshiro256 rng)
+        => new(Success.Sample(ref rng), Math.Max(0, LatencyMs.SampleMean(ref rng)), Math.Max(0, Cost.SampleMean(ref rng)));
+}

@@ -1,0 +1,28 @@
+namespace Cluster.Grains.Compute.Agents.Models;
+
+/// <summary>
+/// The agent models of one task type: the state a grain keyed by task type owns and persists (JSON-serialisable,
+/// immutable; <see cref="Apply"/> returns the next state).
+/// </summary>
+/// <param name="TaskType">Task type.</param>
+/// <param name="Agents">Model per agent name; agents without feedback are absent and read as the prior.</param>
+public sealed record TaskTypeModels(string TaskType, IReadOnlyDictionary<string, AgentModel> Agents)
+{
+    /// <summary>No feedback yet.</summary>
+    public static TaskTypeModels Empty(string taskType) => new(taskType, new Dictionary<string, AgentModel>(StringComparer.Ordinal));
+
+    /// <summary>The stored model of <paramref name="agent"/>, or its prior.</summary>
+    public AgentModel ModelFor(string agent, AgentPriors? priors = null)
+        => Agents.TryGetValue(agent, out var model) ? model : AgentModel.Prior(agent, TaskType, priors);
+
+    /// <summary>The models after one feedback.</summary>
+    /// <exception cref="AgentValidationException">Invalid feedback or feedback for another task type.</exception>
+    public TaskTypeModels Apply(AgentFeedback feedback, AgentPriors? priors = null)
+    {
+        ArgumentNullException.ThrowIfNull(feedback);
+        feedback.Validate();
+        var updated = ModelFor(feedback.Agent!, priors).Update(feedback);
+        var agents = new Dictionary<string, AgentModel>(Agents, StringComparer.Ordinal) { [updated.Agent] = updated };
+        return this with { Agents = agents };
+    }
+}

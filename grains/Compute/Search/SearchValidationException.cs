@@ -1,0 +1,18 @@
+namespace Cluster.Grains.Compute.Search;
+
+/// <summary>
+/// A search request that cannot be run as given. <see cref="Field"/> names the offending request field
+/// (for example <c>iterations</c> or <c>position</c>) so a gateway can answer 400 with it.
+/// </summary>
+public class SearchValidationException : Exception
+{
+    /// <summary>Creates the exception for <paramref name="field"/>.</summary>
+    public SearchValidationException(string field, string message)
+        : base(message)
+    {
+        Field = field;
+    }
+
+    /// <summary>JSON-path-like name of the offending field.</summary>
+    public string Field { get; }
+}

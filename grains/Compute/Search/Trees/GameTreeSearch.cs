@@ -1,0 +1,140 @@
+using System.Diagnostics;
+using Cluster.Grains.Compute.Search.Games;
+using Cluster.Grains.Compute.Search.Randomness;
+
+namespace Cluster.Grains.Compute.Search.Trees;
+
+/// <summary>
+/// The Monte Carlo tree search loop shared by UCT and AB-MCTS: select with <typeparamref name="TSelection"/> until
+/// a child is created or the game ends, play out with <typeparamref name="TPlayout"/>, back up the rewards.
+/// Generic over structs so the JIT compiles one specialised loop per game and policy, without per-step dispatch
+/// or allocation.
+/// </summary>
+internal static class GameTreeSearch
+{
+    // How many iterations run between clock and cancellation checks.
+    private const int CheckInterval = 64;
+
+    /// <summary>Runs one tree until <paramref name="iterationLimit"/> iterations or the <paramref name="deadline"/>
+    /// (a <see cref="Stopwatch"/> timestamp) and returns the root's children.</summary>
+    public static SearchResult Run<TState, TPlayout, TSelection>(
+        in TState root,
+        TPlayout playout,
+        TSelection selection,
+        long iterationLimit,
+        long deadline,
+        ulong seed,
+        CancellationToken cancellation)
+        where TState : struct, IGameState<TState>
+        where TPlayout : struct, IPlayoutPolicy<TState>
+        where TSelection : struct, IChildSelection
+    {
+        var started = Stopwatch.GetTimestamp();
+        var rng = new Xoshiro256(seed);
+        var tree = new GameTree(iterationLimit == long.MaxValue ? 0 : iterationLimit + 1);
+        Span<int> moves = stackalloc int[TState.MaxMoves];
+        Span<double> rewards = stackalloc double[TState.PlayerCount];
+        var pathNodes = new int[64];
+        var pathMovers = new int[64];
+
+        long iterations = 0;
+        while (iterations < iterationLimit)
+        {
+            if (iterations % CheckInterval == 0
+                && (cancellation.IsCancellationRequested || Stopwatch.GetTimestamp() >= deadline))
+            {
+                break;
+            }
+
+            var state = root;
+            var node = 0;
+            var depth = 0;
+            var createdUnder = -1;
+            while (!state.IsTerminal)
+            {
+                var mover = state.PlayerToMove;
+                var child = selection.Select(tree.Nodes, node, ref rng);
+                if (child == IChildSelection.CreateChild)
+                {
+                    var legalCount = state.LegalMoves(moves);
+                    var move = UntriedMove(tree.Nodes, node, moves[..legalCount], ref rng);
+                    child = tree.AddChild(node, move, legalCount);
+                    createdUnder = node;
+                }
+
+                if (depth == pathNodes.Length)
+                {
+                    Array.Resize(ref pathNodes, depth * 2);
+                    Array.Resize(ref pathMovers, depth * 2);
+                }
+
+                pathNodes[depth] = child;
+                pathMovers[depth] = mover;
+                depth++;
+                state.Apply(tree.Nodes[child].Move);
+                node = child;
+                if (createdUnder >= 0)
+                {
+                    break;
+                }
+            }
+
+            playout.Play(ref state, ref rng);
+            for (var player = 0; player < rewards.Length; player++)
+            {
+                rewards[player] = state.Reward(player);
+            }
+
+            var nodes = tree.Nodes;
+            nodes[0].Visits++;
+            for (var i = 0; i < depth; i++)
+            {
+                ref var n = ref nodes[pathNodes[i]];
+                n.Visits++;
+                n.RewardSum += rewards[pathMovers[i]];
+            }
+
+            if (createdUnder >= 0)
+            {
+                nodes[createdUnder].GeneratedRewardSum += rewards[pathMovers[depth - 1]];
+            }
+
+            iterations++;
+        }
+
+        return RootResult(tree, iterations, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+    }
+
+    /// <summary>A uniformly random legal move that has no child yet; <paramref name="legal"/> is used as scratch.</summary>
+    private static int UntriedMove(TreeNode[] nodes, int node, Span<int> legal, ref Xoshiro256 rng)
+    {
+        var count = legal.Length;
+        for (var child = nodes[node].FirstChild; child != 0; child = nodes[child].NextSibling)
+        {
+            var move = nodes[child].Move;
+            for (var i = 0; i < count; i++)
+            {
+                if (legal[i] == move)
+                {
+                    legal[i] = legal[--count];
+                    break;
+                }
+            }
+        }
+
+        return legal[rng.NextInt(count)];
+    }
+
+    private static SearchResult RootResult(GameTree tree, long iterations, double elapsedMs)
+    {
+        var nodes = tree.Nodes;
+        var children = new List<MoveStatistics>(nodes[0].Tried);
+        for (var child = nodes[0].FirstChild; child != 0; child = nodes[child].NextSibling)
+        {
+            ref var c = ref nodes[child];
+            children.Add(new MoveStatistics(c.Move, c.Visits, c.RewardSum / c.Visits));
+        }
+
+        return SearchResult.FromChildren(children, iterations, elapsedMs);
+    }
+}

@@ -1,0 +1,33 @@
+using Cluster.Grains.Compute.Search.Randomness;
+
+namespace Cluster.Grains.Compute.Search.Trees;
+
+/// <summary>UCT tree policy: try every move once, then maximise UCB1 = mean + c·√(ln N / n).</summary>
+internal readonly struct UcbSelection(double exploration) : IChildSelection
+{
+    public int Select(TreeNode[] nodes, int node, ref Xoshiro256 rng)
+    {
+        ref var parent = ref nodes[node];
+        if (parent.Tried == 0 || parent.Tried < parent.LegalCount)
+        {
+            return IChildSelection.CreateChild;
+        }
+
+        var logVisits = Math.Log(parent.Visits);
+        var best = 0;
+        var bestScore = double.NegativeInfinity;
+        for (var child = parent.FirstChild; child != 0; child = nodes[child].NextSibling)
+        {
+            ref var c = ref nodes[child];
+            var inverseVisits = 1.0 / c.Visits;
+            var score = c.RewardSum * inverseVisits + exploration * Math.Sqrt(logVisits * inverseVisits);
+            if (score > bestScore)
+            {
+                bestScore = score;
+                best = child;
+            }
+        }
+
+        return best;
+    }
+}
