@@ -6,12 +6,13 @@ return mode switch
 {
     "runtime" => await RuntimeMode.RunAsync(rest),
     "actor-core" => ActorCoreMode.Run(rest),
+    "mcts" => MctsMode.Run(rest),
     _ => Usage(),
 };
 
 static int Usage()
 {
     Console.Error.WriteLine("usage: dotnet run -c Release --project bench -- <mode> [options]");
-    Console.Error.WriteLine("modes: runtime, actor-core");
+    Console.Error.WriteLine("modes: runtime, actor-core, mcts");
     return 2;
 }
