@@ -24,7 +24,8 @@ public static class Sampler
             SamplerKind.Thompson when request.Space.IsCategoricalOnly => new Suggestion(
                 ThompsonSampler.Suggest(request, Running(request), random), null),
             SamplerKind.Thompson => throw new ArgumentException("Thompson sampling needs an all-categorical space.", nameof(request)),
-            _ => new Suggestion(RandomSampler.Suggest(request.Space, Running(request), random), request.WarmStart),
+            SamplerKind.Random => new Suggestion(RandomSampler.Suggest(request.Space, Running(request), random), request.WarmStart),
+            _ => throw new ArgumentOutOfRangeException(nameof(request), request.Sampler, "Unknown sampler."),
         };
     }
 

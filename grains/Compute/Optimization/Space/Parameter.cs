@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Cluster.Grains.Compute.Optimization;
 
 /// <summary>
@@ -16,5 +18,6 @@ public sealed record Parameter(string Name, ParameterKind Kind, double Low, doub
         new(name, ParameterKind.Categorical, 0, 0, false, choices);
 
     /// <summary>Width of this parameter in the unit-cube encoding the Gaussian process sees.</summary>
+    [JsonIgnore]
     public int EncodedWidth => Kind == ParameterKind.Categorical ? Choices.Count : 1;
 }

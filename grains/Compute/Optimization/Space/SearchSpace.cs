@@ -1,9 +1,12 @@
+using System.Text.Json.Serialization;
+
 namespace Cluster.Grains.Compute.Optimization;
 
 /// <summary>A validated list of parameters with unique names (built by <see cref="StudySpec"/> validation).</summary>
 public sealed record SearchSpace(IReadOnlyList<Parameter> Parameters)
 {
     /// <summary>True when every parameter is categorical: the space of a bandit.</summary>
+    [JsonIgnore]
     public bool IsCategoricalOnly
     {
         get
