@@ -1,0 +1,85 @@
+namespace Cluster.Grains.Compute.Optimization;
+
+/// <summary>
+/// Gaussian-process Bayesian optimisation. After a random initial design, each suggestion fits a Matérn-5/2 ARD
+/// process to the completed trials (unit-cube inputs, standardised targets; hyperparameters by maximum marginal
+/// likelihood, warm-started from the previous fit), adds the running trials as "kriging believer" fantasies (observed
+/// at the posterior mean, which also lowers the incumbent), and maximises expected improvement. Fantasies leave no
+/// expected improvement at the running points, so concurrent asks get distinct suggestions.
+/// </summary>
+internal static class BayesianSampler
+{
+    private const int IncumbentsSearchedAround = 3;
+
+    /// <summary>Random trials before the first model: twice the encoded dimensions plus two, between 5 and 20.</summary>
+    public static int InitialTrials(int dimensions) => Math.Clamp(2 * (dimensions + 1), 5, 20);
+
+    public static Suggestion Suggest(SuggestionRequest request, Random random)
+    {
+        var space = request.Space;
+        var d = UnitCube.Dimensions(space);
+        var n = request.Completed.Count;
+        var taken = TakenPoints.Encode(space, request.Completed, request.Pending);
+        if (n < 2 || taken.Count < InitialTrials(d))
+            return new Suggestion(RandomSampler.Suggest(space, taken, random), request.WarmStart);
+
+        var targets = Scalarisation.Targets(request.Completed, request.Objectives, random);
+        var standardised = Standardise(targets);
+        var completedInputs = taken.Rows(n);
+        var hyperparameters = HyperparameterFitting.Fit(completedInputs, n, d, standardised, request.WarmStart, random,
+            HyperparameterFitting.EvaluationBudget(n, d));
+        var model = GaussianProcess.Condition(completedInputs, n, standardised, hyperparameters);
+        var best = Min(standardised);
+        if (taken.Count > n)
+        {
+            var outputs = new double[taken.Count];
+            standardised.CopyTo(outputs, 0);
+            var scratch = new double[n];
+            for (var i = n; i < taken.Count; i++)
+            {
+                outputs[i] = model.Predict(taken[i], scratch).Mean;
+                best = Math.Min(best, outputs[i]);
+            }
+            model = GaussianProcess.Condition(taken.Rows(taken.Count), taken.Count, outputs, hyperparameters);
+        }
+        var point = AcquisitionSearch.Maximise(model, space, best, taken, Incumbents(standardised), random);
+        return new Suggestion(UnitCube.Decode(space, point), hyperparameters);
+    }
+
+    private static double[] Standardise(double[] values)
+    {
+        var mean = 0.0;
+        foreach (var v in values)
+            mean += v;
+        mean /= values.Length;
+        var squares = 0.0;
+        foreach (var v in values)
+            squares += (v - mean) * (v - mean);
+        var sd = Math.Sqrt(squares / Math.Max(values.Length - 1, 1));
+        if (!(sd > 1e-12))
+            sd = 1;
+        var standardised = new double[values.Length];
+        for (var i = 0; i < values.Length; i++)
+            standardised[i] = (values[i] - mean) / sd;
+        return standardised;
+    }
+
+    private static double Min(double[] values)
+    {
+        var min = double.PositiveInfinity;
+        foreach (var v in values)
+            min = Math.Min(min, v);
+        return min;
+    }
+
+    /// <summary>Indices of the few lowest targets, lowest first.</summary>
+    private static int[] Incumbents(double[] targets)
+    {
+        var count = Math.Min(IncumbentsSearchedAround, targets.Length);
+        var order = new int[targets.Length];
+        for (var i = 0; i < order.Length; i++)
+            order[i] = i;
+        Array.Sort((double[])targets.Clone(), order);
+        return order[..count];
+    }
+}
