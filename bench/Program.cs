@@ -7,12 +7,13 @@ return mode switch
     "runtime" => await RuntimeMode.RunAsync(rest),
     "actor-core" => ActorCoreMode.Run(rest),
     "mcts" => MctsMode.Run(rest),
+    "optimizer" => OptimizerMode.Run(rest),
     _ => Usage(),
 };
 
 static int Usage()
 {
     Console.Error.WriteLine("usage: dotnet run -c Release --project bench -- <mode> [options]");
-    Console.Error.WriteLine("modes: runtime, actor-core, mcts");
+    Console.Error.WriteLine("modes: runtime, actor-core, mcts, optimizer");
     return 2;
 }
