@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Cluster.GrainInterfaces.Compute;
 using Cluster.Grains.Compute.Search.Games;
 using Cluster.Grains.Compute.Search.Randomness;
 using Cluster.Grains.Compute.Search.Trees;

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Cluster.Grains.Compute.Agents;
+using Cluster.GrainInterfaces.Compute;
 using Cluster.Grains.Compute.Agents.Models;
 using Cluster.Grains.Compute.Agents.Planning;
 using Cluster.Grains.Compute.Search.Randomness;

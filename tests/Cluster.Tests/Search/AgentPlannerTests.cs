@@ -1,4 +1,4 @@
-using Cluster.Grains.Compute.Agents;
+using Cluster.GrainInterfaces.Compute;
 using Cluster.Grains.Compute.Agents.Models;
 using Cluster.Grains.Compute.Agents.Planning;
 using Xunit;

@@ -1,3 +1,4 @@
+using Cluster.GrainInterfaces.Compute;
 using Cluster.Grains.Compute.Search;
 using Xunit;
 

@@ -1,3 +1,4 @@
+using Cluster.GrainInterfaces.Compute;
 using Cluster.Grains.Compute.Agents.Models;
 using Cluster.Grains.Compute.Search.Adaptive;
 using Cluster.Grains.Compute.Search.Randomness;
@@ -28,7 +29,7 @@ public static class AgentPlanner
         CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(models);
-        var (agents, maxLength, iterations, objective) = Validate(request);
+        var (agents, maxLength, iterations, objective) = Parse(request);
         var taskType = request.TaskType!;
         var agentModels = new AgentModel[agents.Length];
         for (var i = 0; i < agents.Length; i++)
@@ -79,7 +80,11 @@ public static class AgentPlanner
             ranked.Count);
     }
 
-    private static (string[] Agents, int MaxLength, int Iterations, PlanObjective Objective) Validate(PlanRequest request)
+    /// <summary>Checks every field of <paramref name="request"/> without planning, so callers can refuse bad input early.</summary>
+    /// <exception cref="AgentValidationException">The first invalid field.</exception>
+    public static void Validate(PlanRequest request) => _ = Parse(request);
+
+    private static (string[] Agents, int MaxLength, int Iterations, PlanObjective Objective) Parse(PlanRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
         AgentNames.Check(request.TaskType, "taskType");

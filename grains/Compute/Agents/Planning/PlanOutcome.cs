@@ -1,3 +1,4 @@
+using Cluster.GrainInterfaces.Compute;
 using Cluster.Grains.Compute.Agents.Models;
 
 namespace Cluster.Grains.Compute.Agents.Planning;

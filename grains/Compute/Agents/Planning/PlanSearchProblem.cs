@@ -1,3 +1,4 @@
+using Cluster.GrainInterfaces.Compute;
 using Cluster.Grains.Compute.Agents.Models;
 using Cluster.Grains.Compute.Search.Adaptive;
 using Cluster.Grains.Compute.Search.Randomness;

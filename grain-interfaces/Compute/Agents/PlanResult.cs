@@ -1,4 +1,6 @@
-namespace Cluster.Grains.Compute.Agents.Planning;
+using Cluster.Runtime;
+
+namespace Cluster.GrainInterfaces.Compute;
 
 /// <summary>The chosen plan.</summary>
 /// <param name="Plan">Agent names in the order they run; each runs only if all before it failed.</param>
@@ -11,6 +13,7 @@ namespace Cluster.Grains.Compute.Agents.Planning;
 /// <param name="Alternatives">The next best plans found, best first (at most 5).</param>
 /// <param name="Iterations">AB-MCTS iterations run.</param>
 /// <param name="PlansExplored">Distinct plans the search generated.</param>
+[Immutable]
 public sealed record PlanResult(
     IReadOnlyList<string> Plan,
     double Confidence,

@@ -1,8 +1,9 @@
-namespace Cluster.Grains.Compute.Agents.Models;
+namespace Cluster.GrainInterfaces.Compute;
 
 /// <summary>Rules shared by task type and agent names.</summary>
-internal static class AgentNames
+public static class AgentNames
 {
+    /// <summary>Throws <see cref="AgentValidationException"/> for <paramref name="field"/> unless <paramref name="name"/> is a usable name.</summary>
     public static void Check(string? name, string field)
     {
         if (string.IsNullOrWhiteSpace(name))

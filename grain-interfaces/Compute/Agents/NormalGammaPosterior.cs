@@ -1,12 +1,13 @@
-using Cluster.Grains.Compute.Search.Randomness;
+using Cluster.Runtime;
 
-namespace Cluster.Grains.Compute.Agents.Models;
+namespace Cluster.GrainInterfaces.Compute;
 
 /// <summary>
 /// Normal-Gamma posterior NG(μ, κ, α, β) over the mean m and precision τ of normally distributed observations:
 /// τ ~ Gamma(α, rate β) and m | τ ~ Normal(μ, 1/(κτ)). <see cref="Mean"/> is the posterior mean of m and κ the
 /// number of observations it is worth.
 /// </summary>
+[Immutable]
 public sealed record NormalGammaPosterior(double Mean, double Kappa, double Alpha, double Beta)
 {
     /// <summary>
@@ -26,13 +27,6 @@ public sealed record NormalGammaPosterior(double Mean, double Kappa, double Alph
 
     /// <summary>Expected observation variance β / (α − 1), or +∞ while α ≤ 1.</summary>
     public double ExpectedVariance => Alpha > 1 ? Beta / (Alpha - 1) : double.PositiveInfinity;
-
-    /// <summary>A joint draw of (τ, m), returning m: the mean of the observations under one plausible model.</summary>
-    public double SampleMean(ref Xoshiro256 rng)
-    {
-        var precision = rng.NextGamma(Alpha) / Beta;
-        return Mean + rng.NextGaussian() / Math.Sqrt(Kappa * precision);
-    }
 
     /// <summary>Whether the parameters form a proper distribution.</summary>
     public bool IsValid => double.IsFinite(Mean) && Kappa > 0 && Alpha > 0 && Beta > 0

@@ -1,10 +1,13 @@
-namespace Cluster.Grains.Compute.Agents.Planning;
+using Cluster.Runtime;
+
+namespace Cluster.GrainInterfaces.Compute;
 
 /// <summary>
 /// How a plan's outcome is turned into one reward: reward = P(success) − λ·E[latency in seconds] − μ·E[cost].
 /// </summary>
 /// <param name="LatencyWeightPerSecond">λ: reward given up per second of expected latency.</param>
 /// <param name="CostWeight">μ: reward given up per unit of expected cost.</param>
+[Immutable]
 public sealed record PlanObjective(double LatencyWeightPerSecond = 0.01, double CostWeight = 1.0)
 {
     /// <summary>λ = 0.01 per second, μ = 1 per cost unit.</summary>

@@ -1,4 +1,6 @@
-namespace Cluster.Grains.Compute.Agents.Models;
+using Cluster.Runtime;
+
+namespace Cluster.GrainInterfaces.Compute;
 
 /// <summary>The observed outcome of one agent run (<c>POST /api/v1/agents/feedback</c>).</summary>
 /// <param name="TaskType">Task type the agent ran on.</param>
@@ -6,6 +8,7 @@ namespace Cluster.Grains.Compute.Agents.Models;
 /// <param name="Success">Whether the run succeeded.</param>
 /// <param name="LatencyMs">Observed latency in milliseconds, if measured.</param>
 /// <param name="Cost">Observed cost, if known (same units for every feedback of a task type).</param>
+[Immutable]
 public sealed record AgentFeedback(string? TaskType, string? Agent, bool Success, double? LatencyMs = null, double? Cost = null)
 {
     /// <summary>Longest accepted task type or agent name.</summary>

@@ -1,6 +1,6 @@
-using Cluster.Grains.Compute.Search.Randomness;
+using Cluster.Runtime;
 
-namespace Cluster.Grains.Compute.Agents.Models;
+namespace Cluster.GrainInterfaces.Compute;
 
 /// <summary>
 /// Everything learned about one agent on one task type: an immutable, JSON-serialisable value that the owning grain
@@ -12,6 +12,7 @@ namespace Cluster.Grains.Compute.Agents.Models;
 /// <param name="LatencyMs">Posterior on the mean latency (ms).</param>
 /// <param name="Cost">Posterior on the mean cost.</param>
 /// <param name="Feedbacks">Feedbacks applied so far.</param>
+[Immutable]
 public sealed record AgentModel(
     string Agent,
     string TaskType,
@@ -51,11 +52,4 @@ public sealed record AgentModel(
             Feedbacks = Feedbacks + 1,
         };
     }
-
-    /// <summary>Posterior means, with latency and cost floored at 0.</summary>
-    public AgentDraw Expected => new(Success.Mean, Math.Max(0, LatencyMs.Mean), Math.Max(0, Cost.Mean));
-
-    /// <summary>One joint posterior draw of success probability, mean latency and mean cost (floored at 0).</summary>
-    public AgentDraw Sample(ref Xoshiro256 rng)
-        => new(Success.Sample(ref rng), Math.Max(0, LatencyMs.SampleMean(ref rng)), Math.Max(0, Cost.SampleMean(ref rng)));
 }

@@ -1,4 +1,6 @@
-namespace Cluster.Grains.Compute.Agents.Models;
+using Cluster.Runtime;
+
+namespace Cluster.GrainInterfaces.Compute;
 
 /// <summary>
 /// The agent models of one task type: the state a grain keyed by task type owns and persists (JSON-serialisable,
@@ -6,6 +8,7 @@ namespace Cluster.Grains.Compute.Agents.Models;
 /// </summary>
 /// <param name="TaskType">Task type.</param>
 /// <param name="Agents">Model per agent name; agents without feedback are absent and read as the prior.</param>
+[Immutable]
 public sealed record TaskTypeModels(string TaskType, IReadOnlyDictionary<string, AgentModel> Agents)
 {
     /// <summary>No feedback yet.</summary>

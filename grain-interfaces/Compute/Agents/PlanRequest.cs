@@ -1,4 +1,6 @@
-namespace Cluster.Grains.Compute.Agents.Planning;
+using Cluster.Runtime;
+
+namespace Cluster.GrainInterfaces.Compute;
 
 /// <summary>A planning request (<c>POST /api/v1/agents/plan</c>).</summary>
 /// <param name="TaskType">Task type the plan is for.</param>
@@ -7,6 +9,7 @@ namespace Cluster.Grains.Compute.Agents.Planning;
 /// <param name="Iterations">AB-MCTS iterations (1 … 200,000; default 2,000).</param>
 /// <param name="Seed">Seed for reproducible plans; null draws a fresh one.</param>
 /// <param name="Objective">Reward weights; null uses <see cref="PlanObjective.Default"/>.</param>
+[Immutable]
 public sealed record PlanRequest(
     string? TaskType,
     IReadOnlyList<string?>? Agents,

@@ -1,8 +1,9 @@
-using Cluster.Grains.Compute.Search.Randomness;
+using Cluster.Runtime;
 
-namespace Cluster.Grains.Compute.Agents.Models;
+namespace Cluster.GrainInterfaces.Compute;
 
 /// <summary>Beta(α, β) posterior of a success probability: each success adds 1 to α, each failure 1 to β.</summary>
+[Immutable]
 public sealed record BetaPosterior(double Alpha, double Beta)
 {
     /// <summary>Uniform prior Beta(1, 1).</summary>
@@ -23,9 +24,6 @@ public sealed record BetaPosterior(double Alpha, double Beta)
 
     /// <summary>The posterior after one more outcome.</summary>
     public BetaPosterior Update(bool success) => success ? this with { Alpha = Alpha + 1 } : this with { Beta = Beta + 1 };
-
-    /// <summary>A draw of the success probability.</summary>
-    public double Sample(ref Xoshiro256 rng) => rng.NextBeta(Alpha, Beta);
 
     /// <summary>Whether the parameters form a proper distribution.</summary>
     public bool IsValid => Alpha > 0 && Beta > 0 && double.IsFinite(Alpha) && double.IsFinite(Beta);

@@ -1,4 +1,6 @@
-namespace Cluster.Grains.Compute.Search;
+using Cluster.Runtime;
+
+namespace Cluster.GrainInterfaces.Compute;
 
 /// <summary>
 /// Outcome of a game search. Rewards are in [0, 1] from the point of view of the side to move at the root:
@@ -10,6 +12,7 @@ namespace Cluster.Grains.Compute.Search;
 /// <param name="Iterations">Simulations run in total, over all workers.</param>
 /// <param name="ElapsedMs">Wall-clock time of the search.</param>
 /// <param name="Children">Every root move that was tried, most visited first (ties: lower move first).</param>
+[Immutable]
 public sealed record SearchResult(
     int BestMove,
     double Value,
@@ -54,8 +57,8 @@ public sealed record SearchResult(
         return FromChildren(children, iterations, elapsedMs);
     }
 
-    /// <summary>Orders the root statistics and picks the best move.</summary>
-    internal static SearchResult FromChildren(List<MoveStatistics> children, long iterations, double elapsedMs)
+    /// <summary>Orders the root statistics (in place; the result keeps the list, so do not change it afterwards) and picks the best move.</summary>
+    public static SearchResult FromChildren(List<MoveStatistics> children, long iterations, double elapsedMs)
     {
         children.Sort(static (a, b) => a.Visits != b.Visits ? b.Visits.CompareTo(a.Visits) : a.Move.CompareTo(b.Move));
         if (children.Count == 0)

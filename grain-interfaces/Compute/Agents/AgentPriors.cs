@@ -1,9 +1,12 @@
-namespace Cluster.Grains.Compute.Agents.Models;
+using Cluster.Runtime;
+
+namespace Cluster.GrainInterfaces.Compute;
 
 /// <summary>What is believed about an agent before any feedback for a task type.</summary>
 /// <param name="Success">Prior on the success probability.</param>
 /// <param name="LatencyMs">Prior on the mean latency in milliseconds.</param>
 /// <param name="Cost">Prior on the mean cost per run (caller-defined units).</param>
+[Immutable]
 public sealed record AgentPriors(BetaPosterior Success, NormalGammaPosterior LatencyMs, NormalGammaPosterior Cost)
 {
     /// <summary>

@@ -1,4 +1,4 @@
-namespace Cluster.Grains.Compute.Agents;
+namespace Cluster.GrainInterfaces.Compute;
 
 /// <summary>
 /// A plan request or feedback that cannot be used as given. <see cref="Field"/> names the offending field

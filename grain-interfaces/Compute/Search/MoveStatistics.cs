@@ -1,7 +1,10 @@
-namespace Cluster.Grains.Compute.Search;
+using Cluster.Runtime;
+
+namespace Cluster.GrainInterfaces.Compute;
 
 /// <summary>Search statistics of one root move.</summary>
 /// <param name="Move">The move in the game's notation (tic-tac-toe cell 0–8, Connect Four column 1–7).</param>
 /// <param name="Visits">Simulations that started with this move.</param>
 /// <param name="Value">Mean reward of those simulations for the side to move at the root, in [0, 1] (1 win, 0.5 draw, 0 loss).</param>
+[Immutable]
 public sealed record MoveStatistics(int Move, long Visits, double Value);

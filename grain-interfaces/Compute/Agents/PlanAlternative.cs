@@ -1,4 +1,6 @@
-namespace Cluster.Grains.Compute.Agents.Planning;
+using Cluster.Runtime;
+
+namespace Cluster.GrainInterfaces.Compute;
 
 /// <summary>A plan and its posterior expected outcome.</summary>
 /// <param name="Plan">Agent names in the order they run.</param>
@@ -6,6 +8,7 @@ namespace Cluster.Grains.Compute.Agents.Planning;
 /// <param name="SuccessProbability">Posterior probability that some step succeeds.</param>
 /// <param name="ExpectedLatencyMs">Posterior expected total latency.</param>
 /// <param name="ExpectedCost">Posterior expected total cost.</param>
+[Immutable]
 public sealed record PlanAlternative(
     IReadOnlyList<string> Plan,
     double ExpectedReward,
