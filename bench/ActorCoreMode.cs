@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
+using Cluster.GrainInterfaces.ActorCore;
 using Cluster.Grains.ActorCore;
 
 namespace Cluster.Bench;

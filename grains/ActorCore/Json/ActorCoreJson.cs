@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
+using Cluster.GrainInterfaces.ActorCore;
 
 namespace Cluster.Grains.ActorCore;
 
@@ -32,20 +33,55 @@ public static class ActorCoreJson
         return output;
     }
 
+    /// <summary>
+    /// Reads one subsystem output nested in a larger JSON body, checking its shape only: the engine rules need the
+    /// cap-layer registry, so whoever resolves the output validates it. Fields are reported under <paramref name="root"/>.
+    /// </summary>
+    /// <exception cref="SubsystemOutputValidationException">The JSON does not have the schema's shape.</exception>
+    public static SubsystemOutput ParseOutput(JsonElement element, string root) => Read<SubsystemOutput>(element, root);
+
+    /// <summary>Reads an array of subsystem outputs nested in a larger JSON body, checking its shape only (see <see cref="ParseOutput"/>).</summary>
+    /// <exception cref="SubsystemOutputValidationException">The JSON does not have the schema's shape; fields are <c>root[i]....</c>.</exception>
+    public static IReadOnlyList<SubsystemOutput> ParseOutputs(JsonElement element, string root) => Read<List<SubsystemOutput>>(element, root);
+
+    /// <summary>Reads a combiner registry document nested in a larger JSON body; its rules are checked by <see cref="CombinerRegistry.FromDocument"/>.</summary>
+    /// <exception cref="RegistryValidationException">The JSON does not have the schema's shape.</exception>
+    public static CombinerRegistryDocument ParseCombinerRegistry(JsonElement element, string root) =>
+        RegistryDocument.FromElement<CombinerRegistryDocument>(element, root);
+
+    /// <summary>Reads a cap-layer registry document nested in a larger JSON body; its rules are checked by <see cref="CapLayerRegistry.FromDocument"/>.</summary>
+    /// <exception cref="RegistryValidationException">The JSON does not have the schema's shape.</exception>
+    public static CapLayerRegistryDocument ParseCapLayerRegistry(JsonElement element, string root) =>
+        RegistryDocument.FromElement<CapLayerRegistryDocument>(element, root);
+
     private static T Read<T>(string json, string root)
         where T : class
     {
         ArgumentNullException.ThrowIfNull(json);
         try
         {
-            return JsonSerializer.Deserialize<T>(json, Options)
-                ?? throw new SubsystemOutputValidationException(root.Length == 0 ? "$" : root, "must not be null");
+            return JsonSerializer.Deserialize<T>(json, Options) ?? throw NullAt(root);
         }
         catch (JsonException e)
         {
             throw new SubsystemOutputValidationException(FieldPath.FromJsonPath(e.Path, root), e.Message, e);
         }
     }
+
+    private static T Read<T>(JsonElement element, string root)
+        where T : class
+    {
+        try
+        {
+            return element.Deserialize<T>(Options) ?? throw NullAt(root);
+        }
+        catch (JsonException e)
+        {
+            throw new SubsystemOutputValidationException(FieldPath.FromJsonPath(e.Path, root), e.Message, e);
+        }
+    }
+
+    private static SubsystemOutputValidationException NullAt(string root) => new(root.Length == 0 ? "$" : root, "must not be null");
 
     private static JsonSerializerOptions CreateOptions()
     {

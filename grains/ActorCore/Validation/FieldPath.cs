@@ -32,6 +32,17 @@ internal static class FieldPath
         return root.Length == 0 ? $"${rest}" : root + rest;
     }
 
+    /// <summary>Re-roots a field name (<c>$</c>, <c>order[1]</c>, <c>['x'].y</c>) under <paramref name="parent"/>.</summary>
+    public static string Under(string parent, string field)
+    {
+        if (field == "$")
+        {
+            return parent;
+        }
+
+        return field.StartsWith('[') ? parent + field : $"{parent}.{field}";
+    }
+
     private static bool IsIdentifier(string name)
     {
         if (name.Length == 0 || !(char.IsAsciiLetter(name[0]) || name[0] == '_'))

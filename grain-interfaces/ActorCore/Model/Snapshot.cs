@@ -1,6 +1,9 @@
-namespace Cluster.Grains.ActorCore;
+using Cluster.Runtime;
+
+namespace Cluster.GrainInterfaces.ActorCore;
 
 /// <summary>An actor's resolved stats (Snapshot.schema.json); dimensions are listed in ordinal name order.</summary>
+[Immutable]
 public sealed record Snapshot
 {
     public required IReadOnlyDictionary<string, double> Primary { get; init; }

@@ -1,4 +1,4 @@
-namespace Cluster.Grains.ActorCore;
+namespace Cluster.GrainInterfaces.ActorCore;
 
 /// <summary>How a cap contribution combines with the other caps of its layer, dimension and kind.</summary>
 public enum CapMode

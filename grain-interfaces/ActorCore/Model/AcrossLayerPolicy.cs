@@ -1,4 +1,4 @@
-namespace Cluster.Grains.ActorCore;
+namespace Cluster.GrainInterfaces.ActorCore;
 
 /// <summary>How the per-layer cap ranges of a dimension reduce to one range.</summary>
 public enum AcrossLayerPolicy

@@ -1,8 +1,10 @@
 using System.Collections.ObjectModel;
+using Cluster.Runtime;
 
-namespace Cluster.Grains.ActorCore;
+namespace Cluster.GrainInterfaces.ActorCore;
 
 /// <summary>Everything one subsystem contributes to an actor (SubsystemOutput.schema.json).</summary>
+[Immutable]
 public sealed record SubsystemOutput
 {
     public required IReadOnlyList<Contribution> Primary { get; init; }
@@ -15,7 +17,4 @@ public sealed record SubsystemOutput
     public IReadOnlyDictionary<string, ModifierPack> Context { get; init; } = ReadOnlyDictionary<string, ModifierPack>.Empty;
 
     public required SubsystemMeta Meta { get; init; }
-
-    /// <summary>Throws <see cref="SubsystemOutputValidationException"/> naming the first offending field.</summary>
-    public void Validate(CapLayerRegistry layers) => SubsystemOutputValidator.Validate(this, layers);
 }

@@ -1,4 +1,4 @@
-namespace Cluster.Grains.ActorCore;
+namespace Cluster.GrainInterfaces.ActorCore;
 
 /// <summary>The standard cap layer names; a cap-layer registry may configure others.</summary>
 public static class CapLayers

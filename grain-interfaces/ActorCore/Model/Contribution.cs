@@ -1,6 +1,9 @@
-namespace Cluster.Grains.ActorCore;
+using Cluster.Runtime;
+
+namespace Cluster.GrainInterfaces.ActorCore;
 
 /// <summary>One subsystem's effect on one stat dimension (Contribution.schema.json).</summary>
+[Immutable]
 public sealed record Contribution
 {
     public required string Dimension { get; init; }

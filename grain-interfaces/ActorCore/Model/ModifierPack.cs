@@ -1,6 +1,9 @@
-namespace Cluster.Grains.ActorCore;
+using Cluster.Runtime;
+
+namespace Cluster.GrainInterfaces.ActorCore;
 
 /// <summary>A situational modifier (e.g. for a "combat" context) that subsystems publish next to their stats.</summary>
+[Immutable]
 public sealed record ModifierPack
 {
     public double AdditivePercent { get; init; }

@@ -1,6 +1,9 @@
-namespace Cluster.Grains.ActorCore;
+using Cluster.Runtime;
+
+namespace Cluster.GrainInterfaces.ActorCore;
 
 /// <summary>One subsystem's limit on a dimension's range within one cap layer (CapContribution.schema.json).</summary>
+[Immutable]
 public sealed record CapContribution
 {
     public required string System { get; init; }
