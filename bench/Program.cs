@@ -5,7 +5,7 @@ var rest = args.Length > 1 ? args[1..] : [];
 return mode switch
 {
     "runtime" => await RuntimeMode.RunAsync(rest),
-    "actor-core" => ActorCoreMode.Run(rest),
+    "actor-core" => await ActorCoreMode.RunAsync(rest),
     _ => Usage(),
 };
 

@@ -8,7 +8,7 @@ namespace Cluster.Grains.ActorCore;
 /// <summary>
 /// The wire format of the actor-core schemas: snake_case inputs and registries, PascalCase snapshots
 /// (Snapshot.schema.json, EffectiveCaps.schema.json), exact enum spellings, unknown properties rejected.
-/// The model types carry no attributes, so other formats (e.g. camelCase <see cref="JsonSerializerDefaults.Web"/>
+/// The model types carry no JSON attributes, so other formats (e.g. camelCase <see cref="JsonSerializerDefaults.Web"/>
 /// for <c>{primary, derived, capsUsed}</c> responses) only need other options.
 /// </summary>
 public static class ActorCoreJson
@@ -48,6 +48,11 @@ public static class ActorCoreJson
     /// <exception cref="RegistryValidationException">The JSON does not have the schema's shape.</exception>
     public static CombinerRegistryDocument ParseCombinerRegistry(JsonElement element, string root) =>
         RegistryDocument.FromElement<CombinerRegistryDocument>(element, root);
+
+    /// <summary>Reads the <c>dimensions</c> map of a combiner registry, nested at <paramref name="root"/> of a larger JSON body.</summary>
+    /// <exception cref="RegistryValidationException">The JSON does not have the schema's shape.</exception>
+    public static CombinerRegistryDocument ParseDimensions(JsonElement element, string root) =>
+        new() { Dimensions = RegistryDocument.FromElement<Dictionary<string, MergeRule>>(element, root) };
 
     /// <summary>Reads a cap-layer registry document nested in a larger JSON body; its rules are checked by <see cref="CapLayerRegistry.FromDocument"/>.</summary>
     /// <exception cref="RegistryValidationException">The JSON does not have the schema's shape.</exception>

@@ -1,7 +1,7 @@
 namespace Cluster.Grains.ActorCore;
 
 /// <summary>Builds the JSON-path-like field names carried by <see cref="ActorCoreValidationException.Field"/>.</summary>
-internal static class FieldPath
+public static class FieldPath
 {
     /// <summary>Appends a property or dictionary key; keys that are not plain identifiers are quoted as <c>['key']</c>.</summary>
     public static string Member(string prefix, string name)
