@@ -1,12 +1,22 @@
 using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
 using System.Text.Json;
+using Cluster.GrainInterfaces.ActorCore;
+using Cluster.Grains;
 using Cluster.Grains.ActorCore;
+using Cluster.Runtime;
+using Cluster.Runtime.Catalog;
+using Cluster.Runtime.Testing;
 
 namespace Cluster.Bench;
 
 /// <summary>
-/// Single-core throughput and latency of <see cref="Aggregator.Resolve"/> on a typical actor: 10 subsystems, each with
-/// 20 contributions and 5 caps, over 30 dimensions. Prints progress, then one JSON line.
+/// Actor Core on a typical actor (10 subsystems, each with 20 contributions and 5 caps, over 30 dimensions):
+/// single-core throughput and latency of <see cref="Aggregator.Resolve"/>; cached snapshot reads through the runtime
+/// (a test cluster, many actors, concurrent callers); and snapshot reads over HTTP from this process against the
+/// Release gateway started as a child process. Prints progress, then one JSON line.
 /// </summary>
 public static class ActorCoreMode
 {
@@ -15,11 +25,26 @@ public static class ActorCoreMode
     private const int CapsPerSubsystem = 5;
     private const int DimensionCount = 30;
 
-    public static int Run(string[] args)
+    private const int RuntimeActors = 1_000;
+    private const int RuntimeCallers = 64;
+    private const int HttpActors = 200;
+    private const int HttpConcurrency = 32;
+    private const string HttpAdminKey = "bench-admin-key";
+    private static readonly TimeSpan WarmUp = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan RuntimeRound = TimeSpan.FromSeconds(2);
+    private static readonly TimeSpan HttpRound = TimeSpan.FromSeconds(5);
+
+    public static async Task<int> RunAsync(string[] args)
     {
-        var engine = MeasureEngine(Console.Out);
-        Console.WriteLine(JsonSerializer.Serialize(engine.ToJsonFields()));
-        return 0;
+        var fields = MeasureEngine(Console.Out).ToJsonFields();
+        fields["snapshot_reads_per_sec"] = Math.Round(await MeasureSnapshotReadsAsync(Console.Out));
+        var http = await MeasureHttpSnapshotReadsAsync(Console.Out);
+        fields["http_snapshot_reads_per_sec"] = Math.Round(http.ReadsPerSecond);
+        fields["http_p50_ms"] = Math.Round(http.P50Ms, 3);
+        fields["http_p99_ms"] = Math.Round(http.P99Ms, 3);
+        fields["http_concurrency"] = HttpConcurrency;
+        fields["cores"] = Environment.ProcessorCount;
+        return BenchResult.Print(fields);
     }
 
     /// <summary>Engine-only figures; runtime and HTTP modes add their own fields next to <see cref="EngineFigures.ToJsonFields"/>.</summary>
@@ -65,6 +90,216 @@ public static class ActorCoreMode
         return figures;
     }
 
+    /// <summary>Cached snapshot reads through the runtime: many actors in one test-cluster silo, many concurrent callers; median of three rounds.</summary>
+    public static async Task<double> MeasureSnapshotReadsAsync(TextWriter progress)
+    {
+        GrainRegistry.Load(GrainsAssembly.Assembly);
+        await using var cluster = await TestCluster.StartAsync(o => o.ConfigureServices = s => s.AddActorCore());
+        var actors = new IActorGrain[RuntimeActors];
+        for (var i = 0; i < actors.Length; i++)
+        {
+            actors[i] = cluster.GrainFactory.GetGrain<IActorGrain>(ActorId(i));
+        }
+
+        var outputs = TypicalActor();
+        var started = Stopwatch.GetTimestamp();
+        await ForEachConcurrently(actors.Length, 16, async i =>
+        {
+            await actors[i].PutAsync(Profile(i));
+            foreach (var output in outputs)
+            {
+                await actors[i].PutSubsystemAsync(output.Meta.System, output);
+            }
+        });
+        progress.WriteLine($"actor-core: stored {RuntimeActors} actors with {outputs.Length} subsystems each through the runtime in {Stopwatch.GetElapsedTime(started).TotalSeconds:F1} s");
+
+        await ReadRoundAsync(actors, WarmUp);
+        var rates = new List<double>();
+        for (var round = 1; round <= 3; round++)
+        {
+            rates.Add(await ReadRoundAsync(actors, RuntimeRound));
+            progress.WriteLine($"actor-core: runtime round {round}/3: {rates[^1]:N0} snapshot reads/s ({RuntimeCallers} callers, {RuntimeActors} actors)");
+        }
+
+        return BenchResult.Median(rates);
+    }
+
+    private static async Task<double> ReadRoundAsync(IActorGrain[] actors, TimeSpan duration)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var stop = started + (long)(duration.TotalSeconds * Stopwatch.Frequency);
+        var callers = new Task<long>[RuntimeCallers];
+        for (var c = 0; c < callers.Length; c++)
+        {
+            callers[c] = ReadUntilAsync(actors, c, stop);
+        }
+
+        long reads = 0;
+        foreach (var count in await Task.WhenAll(callers))
+        {
+            reads += count;
+        }
+
+        return reads / Stopwatch.GetElapsedTime(started).TotalSeconds;
+    }
+
+    private static async Task<long> ReadUntilAsync(IActorGrain[] actors, int caller, long stop)
+    {
+        await Task.Yield();
+        long reads = 0;
+        var actor = caller;
+        while (Stopwatch.GetTimestamp() < stop)
+        {
+            await actors[actor].GetSnapshotAsync();
+            reads++;
+            actor = (actor + RuntimeCallers + 1) % actors.Length;
+        }
+
+        return reads;
+    }
+
+    /// <summary>
+    /// GET /actors/{id}/snapshot from this process at a fixed concurrency against the Release gateway (embedded silo)
+    /// running as a child process on a free loopback port; the child is killed at the end.
+    /// </summary>
+    public static async Task<HttpFigures> MeasureHttpSnapshotReadsAsync(TextWriter progress)
+    {
+        var address = new Uri($"http://127.0.0.1:{FreeLoopbackPort()}");
+        using var gateway = new GatewayProcess(LocateGateway(), address);
+        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = HttpConcurrency, PooledConnectionLifetime = Timeout.InfiniteTimeSpan })
+        {
+            BaseAddress = address,
+            Timeout = TimeSpan.FromSeconds(30),
+        };
+        http.DefaultRequestHeaders.Add("X-API-Key", HttpAdminKey);
+        await gateway.WaitUntilReadyAsync(http, TimeSpan.FromSeconds(60));
+
+        var subsystems = TypicalActor().Select(o => (o.Meta.System, Json: JsonSerializer.Serialize(o, ActorCoreJson.Options))).ToArray();
+        var started = Stopwatch.GetTimestamp();
+        await ForEachConcurrently(HttpActors, 8, async i =>
+        {
+            var profile = Profile(i);
+            await SendAsync(http, HttpMethod.Put, $"/api/v1/actors/{ActorId(i)}", JsonSerializer.Serialize(new { profile.Name, profile.Race, profile.Lifespan, profile.Age }, JsonSerializerOptions.Web));
+            foreach (var (system, json) in subsystems)
+            {
+                await SendAsync(http, HttpMethod.Put, $"/api/v1/actors/{ActorId(i)}/subsystems/{system}", json);
+            }
+        });
+        progress.WriteLine($"actor-core: stored {HttpActors} actors with {subsystems.Length} subsystems each over HTTP in {Stopwatch.GetElapsedTime(started).TotalSeconds:F1} s");
+
+        var urls = new string[HttpActors];
+        for (var i = 0; i < urls.Length; i++)
+        {
+            urls[i] = $"/api/v1/actors/{ActorId(i)}/snapshot";
+        }
+
+        await HttpRoundAsync(http, urls, WarmUp);
+        var (reads, latencies, seconds) = await HttpRoundAsync(http, urls, HttpRound);
+        latencies.Sort();
+        var figures = new HttpFigures(reads / seconds, latencies[latencies.Count / 2], latencies[(int)(latencies.Count * 0.99)]);
+        progress.WriteLine($"actor-core: HTTP {figures.ReadsPerSecond:N0} snapshot reads/s at concurrency {HttpConcurrency}, p50 {figures.P50Ms:F2} ms, p99 {figures.P99Ms:F2} ms");
+        return figures;
+    }
+
+    private static async Task<(long Reads, List<double> LatenciesMs, double Seconds)> HttpRoundAsync(HttpClient http, string[] urls, TimeSpan duration)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var stop = started + (long)(duration.TotalSeconds * Stopwatch.Frequency);
+        var workers = new Task<List<double>>[HttpConcurrency];
+        for (var w = 0; w < workers.Length; w++)
+        {
+            workers[w] = GetUntilAsync(http, urls, w, stop);
+        }
+
+        var latencies = new List<double>();
+        foreach (var worker in await Task.WhenAll(workers))
+        {
+            latencies.AddRange(worker);
+        }
+
+        return (latencies.Count, latencies, Stopwatch.GetElapsedTime(started).TotalSeconds);
+    }
+
+    private static async Task<List<double>> GetUntilAsync(HttpClient http, string[] urls, int worker, long stop)
+    {
+        await Task.Yield();
+        var latencies = new List<double>(4096);
+        var next = worker;
+        while (Stopwatch.GetTimestamp() < stop)
+        {
+            var sent = Stopwatch.GetTimestamp();
+            using (var response = await http.GetAsync(urls[next]))
+            {
+                if (response.StatusCode != HttpStatusCode.OK)
+                {
+                    throw new InvalidOperationException($"GET {urls[next]}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+                }
+
+                await response.Content.ReadAsByteArrayAsync();
+            }
+
+            latencies.Add(Stopwatch.GetElapsedTime(sent).TotalMilliseconds);
+            next = (next + HttpConcurrency + 1) % urls.Length;
+        }
+
+        return latencies;
+    }
+
+    private static async Task SendAsync(HttpClient http, HttpMethod method, string url, string json)
+    {
+        using var request = new HttpRequestMessage(method, url) { Content = new StringContent(json, Encoding.UTF8, "application/json") };
+        using var response = await http.SendAsync(request);
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new InvalidOperationException($"{method} {url}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        }
+    }
+
+    private static async Task ForEachConcurrently(int count, int parallelism, Func<int, Task> body)
+    {
+        var next = -1;
+        var workers = new Task[parallelism];
+        for (var w = 0; w < workers.Length; w++)
+        {
+            workers[w] = Task.Run(async () =>
+            {
+                int i;
+                while ((i = Interlocked.Increment(ref next)) < count)
+                {
+                    await body(i);
+                }
+            });
+        }
+
+        await Task.WhenAll(workers);
+    }
+
+    private static string ActorId(int i) => $"bench-actor-{i}";
+
+    private static ActorProfile Profile(int i) => new() { Name = $"Actor {i}", Race = "human", Lifespan = 80, Age = 16 + (i % 60) };
+
+    private static int FreeLoopbackPort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private static string LocateGateway()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, "client-gateway", "bin", "Release", "net10.0", "Cluster.Gateway.dll");
+            if (File.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        throw new FileNotFoundException(
+            "client-gateway/bin/Release/net10.0/Cluster.Gateway.dll was not found above the bench binaries: run the bench with -c Release, which builds the gateway too.");
+    }
+
     private static void Loop(IReadOnlyList<SubsystemOutput> outputs, CombinerRegistry combiner, CapLayerRegistry layers, int count)
     {
         for (var i = 0; i < count; i++)
@@ -75,8 +310,8 @@ public static class ActorCoreMode
 
     private static double Microseconds(long ticks) => ticks * 1_000_000.0 / Stopwatch.Frequency;
 
-    /// <summary>The nine dimensions of registry.example.yml; the other 21 dimensions of the typical actor use the fallback rule.</summary>
-    public static CombinerRegistry TypicalCombiner() => CombinerRegistry.FromYaml(Registry);
+    /// <summary>The nine dimensions of registry.example.yml (the built-in registry); the other 21 dimensions of the typical actor use the fallback rule.</summary>
+    public static CombinerRegistry TypicalCombiner() => BuiltInRegistry.Combiner;
 
     /// <summary>
     /// The typical actor, also for runtime and HTTP modes: subsystem i touches a sliding window of the 30 dimensions,
@@ -140,19 +375,6 @@ public static class ActorCoreMode
     private static readonly string[] KnownDimensions =
         ["strength", "intelligence", "spirit", "magic_power", "mp_max", "crit_rate", "cooldown_reduction", "move_speed", "lifespan_years"];
 
-    private const string Registry = """
-        dimensions:
-          strength:            { use_pipeline: true,  clamp_default: { min: 0, max: 999999 } }
-          intelligence:        { use_pipeline: true,  clamp_default: { min: 0, max: 999999 } }
-          spirit:              { use_pipeline: true,  clamp_default: { min: 0, max: 999999 } }
-          magic_power:         { use_pipeline: true,  clamp_default: { min: 0, max: 1000000 } }
-          mp_max:              { use_pipeline: true,  clamp_default: { min: 0, max: 2000000 } }
-          crit_rate:           { use_pipeline: true,  clamp_default: { min: 0, max: 1 } }
-          cooldown_reduction:  { use_pipeline: true,  clamp_default: { min: 0, max: 0.5 } }
-          move_speed:          { use_pipeline: true,  clamp_default: { min: 0, max: 12 } }
-          lifespan_years:      { use_pipeline: false, operator: MAX, clamp_default: { min: 0, max: 100000 } }
-        """;
-
     /// <summary>What the engine measured; <see cref="ToJsonFields"/> gives the names the bench JSON line uses.</summary>
     public sealed record EngineFigures(double ResolvePerSec1Core, double ResolveP50Us, double ResolveP99Us, double ResolveAllocatedBytes)
     {
@@ -163,5 +385,96 @@ public static class ActorCoreMode
             ["resolve_p99_us"] = Math.Round(ResolveP99Us, 3),
             ["resolve_alloc_bytes"] = Math.Round(ResolveAllocatedBytes),
         };
+    }
+
+    /// <summary>What the HTTP load generator measured.</summary>
+    public sealed record HttpFigures(double ReadsPerSecond, double P50Ms, double P99Ms);
+
+    /// <summary>The Release gateway with its embedded silo as a child process; disposing kills it.</summary>
+    private sealed class GatewayProcess : IDisposable
+    {
+        private readonly Process _process;
+        private readonly Queue<string> _lastLines = new();
+
+        public GatewayProcess(string dll, Uri address)
+        {
+            var start = new ProcessStartInfo("dotnet")
+            {
+                UseShellExecute = false,
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+                WorkingDirectory = Path.GetDirectoryName(dll)!,
+            };
+            foreach (var arg in new[] { dll, "--urls", address.ToString(), $"--Cluster:AdminKey={HttpAdminKey}", "--Logging:LogLevel:Default=Warning" })
+            {
+                start.ArgumentList.Add(arg);
+            }
+
+            _process = Process.Start(start) ?? throw new InvalidOperationException("dotnet could not be started");
+            _process.OutputDataReceived += (_, e) => Remember(e.Data);
+            _process.ErrorDataReceived += (_, e) => Remember(e.Data);
+            _process.BeginOutputReadLine();
+            _process.BeginErrorReadLine();
+        }
+
+        public async Task WaitUntilReadyAsync(HttpClient http, TimeSpan limit)
+        {
+            var deadline = Stopwatch.GetTimestamp() + (long)(limit.TotalSeconds * Stopwatch.Frequency);
+            while (Stopwatch.GetTimestamp() < deadline && !_process.HasExited)
+            {
+                try
+                {
+                    using var response = await http.GetAsync("/readyz");
+                    if (response.IsSuccessStatusCode)
+                    {
+                        return;
+                    }
+                }
+                catch (HttpRequestException)
+                {
+                    // Not listening yet.
+                }
+
+                await Task.Delay(100);
+            }
+
+            throw new InvalidOperationException($"The gateway did not become ready within {limit.TotalSeconds} s. Its last output:\n{LastLines()}");
+        }
+
+        public void Dispose()
+        {
+            if (!_process.HasExited)
+            {
+                _process.Kill(entireProcessTree: true);
+            }
+
+            _process.WaitForExit(5_000);
+            _process.Dispose();
+        }
+
+        private void Remember(string? line)
+        {
+            if (line is null)
+            {
+                return;
+            }
+
+            lock (_lastLines)
+            {
+                _lastLines.Enqueue(line);
+                if (_lastLines.Count > 20)
+                {
+                    _lastLines.Dequeue();
+                }
+            }
+        }
+
+        private string LastLines()
+        {
+            lock (_lastLines)
+            {
+                return string.Join('\n', _lastLines);
+            }
+        }
     }
 }

@@ -5,15 +5,16 @@ var rest = args.Length > 1 ? args[1..] : [];
 return mode switch
 {
     "runtime" => await RuntimeMode.RunAsync(rest),
-    "actor-core" => ActorCoreMode.Run(rest),
+    "actor-core" => await ActorCoreMode.RunAsync(rest),
     "mcts" => MctsMode.Run(rest),
     "optimizer" => OptimizerMode.Run(rest),
+    "search-http" => await SearchHttpMode.RunAsync(rest),
     _ => Usage(),
 };
 
 static int Usage()
 {
     Console.Error.WriteLine("usage: dotnet run -c Release --project bench -- <mode> [options]");
-    Console.Error.WriteLine("modes: runtime, actor-core, mcts, optimizer");
+    Console.Error.WriteLine("modes: runtime, actor-core, mcts, search-http, optimizer");
     return 2;
 }

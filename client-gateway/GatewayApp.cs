@@ -38,6 +38,8 @@ public static class GatewayApp
         api.MapClusterEndpoints();
         api.MapMctsEndpoints();
         api.MapAgentEndpoints();
+        api.MapActorEndpoints();
+        api.MapActorCoreEndpoints();
         return app;
     }
 }

@@ -1,3 +1,5 @@
+using Cluster.GrainInterfaces.ActorCore;
+
 namespace Cluster.Grains.ActorCore;
 
 /// <summary>Resolves an actor's subsystem outputs into a <see cref="Snapshot"/>. Thread-safe; no result depends on input order.</summary>

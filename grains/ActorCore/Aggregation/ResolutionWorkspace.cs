@@ -1,4 +1,5 @@
 using System.Collections.ObjectModel;
+using Cluster.GrainInterfaces.ActorCore;
 
 namespace Cluster.Grains.ActorCore;
 

@@ -1,3 +1,5 @@
+using Cluster.GrainInterfaces.ActorCore;
+
 namespace Cluster.Grains.ActorCore;
 
 /// <summary>

@@ -1,13 +1,14 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
+using Cluster.GrainInterfaces.ActorCore;
 
 namespace Cluster.Grains.ActorCore;
 
 /// <summary>
 /// The wire format of the actor-core schemas: snake_case inputs and registries, PascalCase snapshots
 /// (Snapshot.schema.json, EffectiveCaps.schema.json), exact enum spellings, unknown properties rejected.
-/// The model types carry no attributes, so other formats (e.g. camelCase <see cref="JsonSerializerDefaults.Web"/>
+/// The model types carry no JSON attributes, so other formats (e.g. camelCase <see cref="JsonSerializerDefaults.Web"/>
 /// for <c>{primary, derived, capsUsed}</c> responses) only need other options.
 /// </summary>
 public static class ActorCoreJson
@@ -32,20 +33,60 @@ public static class ActorCoreJson
         return output;
     }
 
+    /// <summary>
+    /// Reads one subsystem output nested in a larger JSON body, checking its shape only: the engine rules need the
+    /// cap-layer registry, so whoever resolves the output validates it. Fields are reported under <paramref name="root"/>.
+    /// </summary>
+    /// <exception cref="SubsystemOutputValidationException">The JSON does not have the schema's shape.</exception>
+    public static SubsystemOutput ParseOutput(JsonElement element, string root) => Read<SubsystemOutput>(element, root);
+
+    /// <summary>Reads an array of subsystem outputs nested in a larger JSON body, checking its shape only (see <see cref="ParseOutput"/>).</summary>
+    /// <exception cref="SubsystemOutputValidationException">The JSON does not have the schema's shape; fields are <c>root[i]....</c>.</exception>
+    public static IReadOnlyList<SubsystemOutput> ParseOutputs(JsonElement element, string root) => Read<List<SubsystemOutput>>(element, root);
+
+    /// <summary>Reads a combiner registry document nested in a larger JSON body; its rules are checked by <see cref="CombinerRegistry.FromDocument"/>.</summary>
+    /// <exception cref="RegistryValidationException">The JSON does not have the schema's shape.</exception>
+    public static CombinerRegistryDocument ParseCombinerRegistry(JsonElement element, string root) =>
+        RegistryDocument.FromElement<CombinerRegistryDocument>(element, root);
+
+    /// <summary>Reads the <c>dimensions</c> map of a combiner registry, nested at <paramref name="root"/> of a larger JSON body.</summary>
+    /// <exception cref="RegistryValidationException">The JSON does not have the schema's shape.</exception>
+    public static CombinerRegistryDocument ParseDimensions(JsonElement element, string root) =>
+        new() { Dimensions = RegistryDocument.FromElement<Dictionary<string, MergeRule>>(element, root) };
+
+    /// <summary>Reads a cap-layer registry document nested in a larger JSON body; its rules are checked by <see cref="CapLayerRegistry.FromDocument"/>.</summary>
+    /// <exception cref="RegistryValidationException">The JSON does not have the schema's shape.</exception>
+    public static CapLayerRegistryDocument ParseCapLayerRegistry(JsonElement element, string root) =>
+        RegistryDocument.FromElement<CapLayerRegistryDocument>(element, root);
+
     private static T Read<T>(string json, string root)
         where T : class
     {
         ArgumentNullException.ThrowIfNull(json);
         try
         {
-            return JsonSerializer.Deserialize<T>(json, Options)
-                ?? throw new SubsystemOutputValidationException(root.Length == 0 ? "$" : root, "must not be null");
+            return JsonSerializer.Deserialize<T>(json, Options) ?? throw NullAt(root);
         }
         catch (JsonException e)
         {
             throw new SubsystemOutputValidationException(FieldPath.FromJsonPath(e.Path, root), e.Message, e);
         }
     }
+
+    private static T Read<T>(JsonElement element, string root)
+        where T : class
+    {
+        try
+        {
+            return element.Deserialize<T>(Options) ?? throw NullAt(root);
+        }
+        catch (JsonException e)
+        {
+            throw new SubsystemOutputValidationException(FieldPath.FromJsonPath(e.Path, root), e.Message, e);
+        }
+    }
+
+    private static SubsystemOutputValidationException NullAt(string root) => new(root.Length == 0 ? "$" : root, "must not be null");
 
     private static JsonSerializerOptions CreateOptions()
     {

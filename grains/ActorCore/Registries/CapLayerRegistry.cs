@@ -1,3 +1,5 @@
+using Cluster.GrainInterfaces.ActorCore;
+
 namespace Cluster.Grains.ActorCore;
 
 /// <summary>The cap layers in evaluation order and how their ranges reduce (CapLayerRegistry.schema.json).</summary>
@@ -62,22 +64,25 @@ public sealed class CapLayerRegistry
     }
 
     /// <exception cref="RegistryValidationException">The document is malformed or breaks a rule.</exception>
-    public static CapLayerRegistry FromJson(string json) => FromDocument(RegistryDocument.FromJson<Document>(json));
+    public static CapLayerRegistry FromJson(string json) => FromDocument(RegistryDocument.FromJson<CapLayerRegistryDocument>(json));
 
     /// <exception cref="RegistryValidationException">The document is malformed or breaks a rule.</exception>
-    public static CapLayerRegistry FromYaml(string yaml) => FromDocument(RegistryDocument.FromYaml<Document>(yaml));
+    public static CapLayerRegistry FromYaml(string yaml) => FromDocument(RegistryDocument.FromYaml<CapLayerRegistryDocument>(yaml));
 
     /// <summary>Loads a .yml, .yaml or .json file.</summary>
     /// <exception cref="RegistryValidationException">The document is malformed or breaks a rule.</exception>
-    public static CapLayerRegistry FromFile(string path) => FromDocument(RegistryDocument.FromFile<Document>(path));
+    public static CapLayerRegistry FromFile(string path) => FromDocument(RegistryDocument.FromFile<CapLayerRegistryDocument>(path));
 
-    private static CapLayerRegistry FromDocument(Document document) => new(document.Order, document.AcrossPolicy);
-
-    /// <summary>The wire shape of CapLayerRegistry.schema.json.</summary>
-    internal sealed record Document
+    /// <exception cref="RegistryValidationException">The document is null or breaks a rule.</exception>
+    public static CapLayerRegistry FromDocument(CapLayerRegistryDocument document)
     {
-        public required IReadOnlyList<string> Order { get; init; }
+        if (document is null)
+        {
+            throw new RegistryValidationException("$", "the document is empty");
+        }
 
-        public required AcrossLayerPolicy AcrossPolicy { get; init; }
+        return new CapLayerRegistry(document.Order, document.AcrossPolicy);
     }
+
+    public CapLayerRegistryDocument ToDocument() => new() { Order = _order, AcrossPolicy = AcrossPolicy };
 }

@@ -1,3 +1,5 @@
+using Cluster.GrainInterfaces.ActorCore;
+
 namespace Cluster.Grains.ActorCore;
 
 /// <summary>Merge rules per dimension (Registry.schema.json); dimensions it does not list use <see cref="Fallback"/>.</summary>
@@ -29,12 +31,12 @@ public sealed class CombinerRegistry
                 throw new RegistryValidationException(field, "must not be null");
             }
 
-            rule.Validate(field);
+            MergeRuleValidator.Validate(rule, field);
             _rules.Add(name, rule);
         }
 
         Fallback = fallback ?? DefaultFallback;
-        Fallback.Validate("fallback");
+        MergeRuleValidator.Validate(Fallback, "fallback");
     }
 
     /// <summary>Pipeline mode clamped to [0, 1,000,000].</summary>
@@ -52,23 +54,21 @@ public sealed class CombinerRegistry
 
     /// <exception cref="RegistryValidationException">The document is malformed or breaks a rule.</exception>
     public static CombinerRegistry FromJson(string json, MergeRule? fallback = null) =>
-        FromDocument(RegistryDocument.FromJson<Document>(json), fallback);
+        FromDocument(RegistryDocument.FromJson<CombinerRegistryDocument>(json), fallback);
 
     /// <exception cref="RegistryValidationException">The document is malformed or breaks a rule.</exception>
     public static CombinerRegistry FromYaml(string yaml, MergeRule? fallback = null) =>
-        FromDocument(RegistryDocument.FromYaml<Document>(yaml), fallback);
+        FromDocument(RegistryDocument.FromYaml<CombinerRegistryDocument>(yaml), fallback);
 
     /// <summary>Loads a .yml, .yaml or .json file.</summary>
     /// <exception cref="RegistryValidationException">The document is malformed or breaks a rule.</exception>
     public static CombinerRegistry FromFile(string path, MergeRule? fallback = null) =>
-        FromDocument(RegistryDocument.FromFile<Document>(path), fallback);
+        FromDocument(RegistryDocument.FromFile<CombinerRegistryDocument>(path), fallback);
 
-    private static CombinerRegistry FromDocument(Document document, MergeRule? fallback) =>
-        new(document.Dimensions, fallback);
+    /// <exception cref="RegistryValidationException">A name or rule is invalid, or the document is null.</exception>
+    public static CombinerRegistry FromDocument(CombinerRegistryDocument document, MergeRule? fallback = null) =>
+        new((document ?? throw new RegistryValidationException("$", "the document is empty")).Dimensions, fallback);
 
-    /// <summary>The wire shape of Registry.schema.json.</summary>
-    internal sealed record Document
-    {
-        public required IReadOnlyDictionary<string, MergeRule> Dimensions { get; init; }
-    }
+    /// <summary>The listed dimensions as a document (the fallback rule is not part of it).</summary>
+    public CombinerRegistryDocument ToDocument() => new() { Dimensions = _rules };
 }

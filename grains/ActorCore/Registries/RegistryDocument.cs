@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Cluster.GrainInterfaces.ActorCore;
 
 namespace Cluster.Grains.ActorCore;
 
@@ -16,6 +17,20 @@ internal static class RegistryDocument
         catch (JsonException e)
         {
             throw new RegistryValidationException(FieldPath.FromJsonPath(e.Path, string.Empty), e.Message, e);
+        }
+    }
+
+    /// <summary>Reads a document nested in a larger JSON body; fields are reported under <paramref name="root"/>.</summary>
+    public static T FromElement<T>(JsonElement element, string root)
+        where T : class
+    {
+        try
+        {
+            return element.Deserialize<T>(ActorCoreJson.Options) ?? throw new RegistryValidationException(root.Length == 0 ? "$" : root, "must not be null");
+        }
+        catch (JsonException e)
+        {
+            throw new RegistryValidationException(FieldPath.FromJsonPath(e.Path, root), e.Message, e);
         }
     }
 

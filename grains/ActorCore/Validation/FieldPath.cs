@@ -1,7 +1,7 @@
 namespace Cluster.Grains.ActorCore;
 
 /// <summary>Builds the JSON-path-like field names carried by <see cref="ActorCoreValidationException.Field"/>.</summary>
-internal static class FieldPath
+public static class FieldPath
 {
     /// <summary>Appends a property or dictionary key; keys that are not plain identifiers are quoted as <c>['key']</c>.</summary>
     public static string Member(string prefix, string name)
@@ -30,6 +30,17 @@ internal static class FieldPath
         }
 
         return root.Length == 0 ? $"${rest}" : root + rest;
+    }
+
+    /// <summary>Re-roots a field name (<c>$</c>, <c>order[1]</c>, <c>['x'].y</c>) under <paramref name="parent"/>.</summary>
+    public static string Under(string parent, string field)
+    {
+        if (field == "$")
+        {
+            return parent;
+        }
+
+        return field.StartsWith('[') ? parent + field : $"{parent}.{field}";
     }
 
     private static bool IsIdentifier(string name)

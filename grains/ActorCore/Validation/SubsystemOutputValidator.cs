@@ -1,3 +1,5 @@
+using Cluster.GrainInterfaces.ActorCore;
+
 namespace Cluster.Grains.ActorCore;
 
 /// <summary>
@@ -24,7 +26,7 @@ public static class SubsystemOutputValidator
     }
 
     /// <summary>Validates one output; fields are reported relative to it (<c>primary[0].value</c>).</summary>
-    public static void Validate(SubsystemOutput output, CapLayerRegistry layers)
+    public static void Validate(this SubsystemOutput output, CapLayerRegistry layers)
     {
         ArgumentNullException.ThrowIfNull(layers);
         ValidateOutput(output, layers, SingleOutput);

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Cluster.GrainInterfaces.ActorCore;
 using Cluster.Grains.ActorCore;
 using Xunit;
 

@@ -1,3 +1,4 @@
+using Cluster.GrainInterfaces.ActorCore;
 using Cluster.Grains.ActorCore;
 
 namespace Cluster.Tests.ActorCore;

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Cluster.GrainInterfaces.ActorCore;
 using Cluster.Grains.ActorCore;
 using Xunit;
 using static Cluster.Tests.ActorCore.TestOutputs;

@@ -1,0 +1,125 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Cluster.Gateway.Endpoints.Actors;
+using Cluster.GrainInterfaces.ActorCore;
+using Cluster.Grains.ActorCore;
+using Cluster.Runtime;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Cluster.Gateway.Endpoints;
+
+public static class ActorEndpoints
+{
+    /// <summary>
+    /// Game actors: their profile, their subsystems' outputs (snake_case, SubsystemOutput.schema.json), their
+    /// resolved snapshots, and context modifiers. Ids, subsystem and context names match <see cref="KeyName.Pattern"/>.
+    /// </summary>
+    public static void MapActorEndpoints(this RouteGroupBuilder api)
+    {
+        var actors = api.MapGroup("/actors");
+
+        actors.MapPut("/{id}", async (string id, [FromBody] JsonElement body, IGrainFactory grains) =>
+        {
+            ActorInput.ValidateKey(id, "id");
+            var profile = RequestJson.Read<ActorPutRequest>(body).ToProfile();
+            var actor = await grains.GetGrain<IActorGrain>(id).PutAsync(profile);
+            return actor.Version == 1 ? Results.Created($"/api/v1/actors/{id}", actor) : Results.Ok(actor);
+        });
+
+        actors.MapGet("/{id}", async (string id, IGrainFactory grains) =>
+        {
+            ActorInput.ValidateKey(id, "id");
+            return TypedResults.Ok(await grains.GetGrain<IActorGrain>(id).GetAsync());
+        });
+
+        actors.MapDelete("/{id}", async (string id, IGrainFactory grains) =>
+        {
+            ActorInput.ValidateKey(id, "id");
+            await grains.GetGrain<IActorGrain>(id).DeleteAsync();
+            return Results.NoContent();
+        });
+
+        actors.MapPut("/{id}/subsystems/{system}", async (string id, string system, [FromBody] JsonElement body, IGrainFactory grains) =>
+        {
+            ActorInput.ValidateKey(id, "id");
+            ActorInput.ValidateKey(system, "system");
+            var output = ActorCoreJson.ParseOutput(WithMetaSystem(body, system), string.Empty);
+            var version = await grains.GetGrain<IActorGrain>(id).PutSubsystemAsync(system, output);
+            return TypedResults.Ok(new { version });
+        });
+
+        actors.MapDelete("/{id}/subsystems/{system}", async (string id, string system, IGrainFactory grains) =>
+        {
+            ActorInput.ValidateKey(id, "id");
+            ActorInput.ValidateKey(system, "system");
+            var version = await grains.GetGrain<IActorGrain>(id).DeleteSubsystemAsync(system);
+            return TypedResults.Ok(new { version });
+        });
+
+        actors.MapGet("/{id}/snapshot", async (string id, IGrainFactory grains) =>
+        {
+            ActorInput.ValidateKey(id, "id");
+            return TypedResults.Ok(await grains.GetGrain<IActorGrain>(id).GetSnapshotAsync());
+        });
+
+        actors.MapPost("/snapshots/batch", async ([FromBody] JsonElement body, IGrainFactory grains) =>
+        {
+            var ids = RequestJson.Read<SnapshotBatchRequest>(body).Validate();
+            var reads = new Task<ActorSnapshot?>[ids.Count];
+            for (var i = 0; i < reads.Length; i++)
+            {
+                reads[i] = SnapshotOrNull(grains.GetGrain<IActorGrain>(ids[i]));
+            }
+
+            return TypedResults.Ok(new { snapshots = await Task.WhenAll(reads) });
+        });
+
+        actors.MapPost("/{id}/contexts/{context}/apply", async (string id, string context, [FromBody] JsonElement body, IGrainFactory grains) =>
+        {
+            ActorInput.ValidateKey(id, "id");
+            ActorInput.ValidateKey(context, "context");
+            var baseValue = RequestJson.Read<ContextApplyRequest>(body).Validate();
+            var value = await grains.GetGrain<IActorGrain>(id).ApplyContextAsync(context, baseValue);
+            return TypedResults.Ok(new { value });
+        });
+    }
+
+    /// <summary>A missing actor reads as null in a batch, in its place, rather than failing the batch.</summary>
+    private static async Task<ActorSnapshot?> SnapshotOrNull(IActorGrain actor)
+    {
+        try
+        {
+            return await actor.GetSnapshotAsync();
+        }
+        catch (KeyNotFoundException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Fills meta.system from the URL when the body leaves it out; a different one is an error.</summary>
+    private static JsonElement WithMetaSystem(JsonElement body, string system)
+    {
+        RequestJson.RequireObject(body, "$");
+        var meta = RequestJson.Optional(body, "meta");
+        if (meta is { } given)
+        {
+            RequestJson.RequireObject(given, "meta");
+            if (RequestJson.Optional(given, "system") is { } named)
+            {
+                if (named.ValueKind != JsonValueKind.String || named.GetString() != system)
+                {
+                    throw new InvalidRequestException("meta.system", $"{named.GetRawText()} does not name the subsystem '{system}' of the URL");
+                }
+
+                return body;
+            }
+        }
+
+        var root = JsonObject.Create(body)!;
+        var filled = meta is { } m ? JsonObject.Create(m)! : new JsonObject();
+        filled["system"] = system;
+        root["meta"] = filled;
+        return JsonSerializer.SerializeToElement(root);
+    }
+}

@@ -1,0 +1,34 @@
+using Cluster.Runtime;
+
+namespace Cluster.GrainInterfaces.ActorCore;
+
+/// <summary>
+/// One game actor, keyed by its id: its profile, the outputs its subsystems published, and its resolved
+/// <see cref="ActorSnapshot"/>. Every change bumps the actor's version and is stored before it is acknowledged.
+/// Operations on an actor that does not exist throw <see cref="KeyNotFoundException"/>, except <see cref="PutAsync"/>, which creates it.
+/// </summary>
+public interface IActorGrain : IGrainWithStringKey
+{
+    /// <summary>Creates the actor or replaces its profile, keeping its subsystem outputs.</summary>
+    Task<ActorRecord> PutAsync(ActorProfile profile);
+
+    [ReadOnly]
+    Task<ActorRecord> GetAsync();
+
+    /// <summary>Removes the actor and every subsystem output it has.</summary>
+    Task DeleteAsync();
+
+    /// <summary>Stores (or replaces) the output of <paramref name="system"/>, whose meta.system must name it; returns the new version.</summary>
+    Task<long> PutSubsystemAsync(string system, SubsystemOutput output);
+
+    /// <summary>Removes the output of <paramref name="system"/>; returns the new version.</summary>
+    Task<long> DeleteSubsystemAsync(string system);
+
+    /// <summary>The snapshot for the current actor version and registry version.</summary>
+    [ReadOnly]
+    Task<ActorSnapshot> GetSnapshotAsync();
+
+    /// <summary>Applies the modifier packs every subsystem publishes for <paramref name="context"/> to <paramref name="baseValue"/>.</summary>
+    [ReadOnly]
+    Task<double> ApplyContextAsync(string context, double baseValue);
+}

@@ -1,0 +1,11 @@
+namespace Cluster.GrainInterfaces.ActorCore;
+
+/// <summary>How a cap contribution combines with the other caps of its layer, dimension and kind.</summary>
+public enum CapMode
+{
+    Baseline,
+    Additive,
+    HardMax,
+    HardMin,
+    Override,
+}

@@ -1,8 +1,0 @@
-namespace Cluster.Grains.ActorCore;
-
-/// <summary>Which bound of a dimension's range a cap contribution shapes.</summary>
-public enum CapKind
-{
-    Max,
-    Min,
-}

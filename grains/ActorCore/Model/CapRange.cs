@@ -1,4 +1,0 @@
-namespace Cluster.Grains.ActorCore;
-
-/// <summary>The effective [Min, Max] range of a dimension after all cap layers and its clamp default.</summary>
-public readonly record struct CapRange(double Min, double Max);

@@ -1,9 +1,0 @@
-namespace Cluster.Grains.ActorCore;
-
-/// <summary>Reduction over a dimension's contribution values when its merge rule does not use the pipeline.</summary>
-public enum CombineOperator
-{
-    Sum,
-    Max,
-    Min,
-}

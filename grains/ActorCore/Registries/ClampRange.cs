@@ -1,9 +1,0 @@
-namespace Cluster.Grains.ActorCore;
-
-/// <summary>A dimension's outermost allowed range (clamp_default in MergeRule.schema.json).</summary>
-public sealed record ClampRange
-{
-    public required double Min { get; init; }
-
-    public required double Max { get; init; }
-}
