@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Runs every test project against real servers started here (PostgreSQL on loopback, temp data dir,
-# stopped afterwards) and prints one closing line: "N passed, N failed".
+# Runs every test project against real servers started here (PostgreSQL and Redis on loopback, temp
+# data dirs, stopped afterwards) and prints one closing line: "N passed, N failed".
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
@@ -9,9 +9,12 @@ export PATH="$HOME/.dotnet:$PATH"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
 source deploy/postgres.sh
+source deploy/redis.sh
+trap 'pg_stop; redis_stop' EXIT
 pg_start || { echo "0 passed, 1 failed"; exit 1; }
-trap pg_stop EXIT
 export CLUSTER_TEST_POSTGRES="$PG_CONNECTION"
+redis_start || { echo "0 passed, 1 failed"; exit 1; }
+export CLUSTER_TEST_REDIS="$REDIS_ENDPOINT"
 
 results="$(mktemp -d /tmp/cluster-tests.XXXXXX)"
 status=0
