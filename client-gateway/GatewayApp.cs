@@ -8,7 +8,8 @@ namespace Cluster.Gateway;
 
 /// <summary>
 /// The HTTP gateway: translates HTTP to grain calls. With no cluster configured it hosts one silo in-process with
-/// in-memory membership and storage (the embedded default) and listens on http://127.0.0.1:5080.
+/// in-memory membership and storage (the embedded default) and listens on http://127.0.0.1:5080; with Cluster:Redis
+/// it is a client of that cluster and sends each call to the grain's silo.
 /// </summary>
 public static class GatewayApp
 {
@@ -20,8 +21,13 @@ public static class GatewayApp
         if (string.IsNullOrEmpty(builder.Configuration["urls"]))
             builder.WebHost.UseUrls(DefaultUrl);
 
-        builder.Services.AddClusterSilo(builder.Configuration);
-        builder.Services.AddSingleton(ApiKeys.FromConfiguration(builder.Configuration, embedded: true));
+        // With Cluster:Redis the gateway joins that cluster as a client; otherwise it hosts the embedded silo.
+        var embedded = string.IsNullOrWhiteSpace(builder.Configuration["Cluster:Redis"]);
+        if (embedded)
+            builder.Services.AddClusterSilo(builder.Configuration);
+        else
+            builder.Services.AddClusterClient(builder.Configuration);
+        builder.Services.AddSingleton(ApiKeys.FromConfiguration(builder.Configuration, embedded));
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<GrainExceptionHandler>();
         builder.Services.ConfigureHttpJsonOptions(o =>

@@ -1,5 +1,8 @@
+using Cluster.GrainInterfaces.Cluster;
 using Cluster.Gateway.Security;
+using Cluster.Runtime;
 using Cluster.Runtime.Membership;
+using Cluster.Runtime.Telemetry;
 
 namespace Cluster.Gateway.Endpoints;
 
@@ -24,21 +27,47 @@ public static class ClusterEndpoints
             }),
         });
 
-        cluster.MapGet("/stats", (Runtime.Hosting.Silo silo) => new
+        cluster.MapGet("/stats", async (IMembershipView membership, IGrainFactory grains) =>
         {
-            activations = silo.ActivationsByType(),
-            grainTypes = silo.Statistics.Classes.OrderBy(c => c.GrainType, StringComparer.Ordinal).Select(c => new
+            var active = membership.Silos.Where(s => s.Status == SiloStatus.Active).ToList();
+            var perSilo = await Task.WhenAll(active.Select(s => grains.GetGrain<ISiloStatsGrain>(s.SiloId).GetAsync()));
+            return Merge(perSilo);
+        });
+    }
+
+    /// <summary>Sums activations and calls over silos; latency percentiles come from the merged histograms.</summary>
+    private static object Merge(SiloStats[] silos)
+    {
+        var activations = new SortedDictionary<string, int>(StringComparer.Ordinal);
+        var methods = new SortedDictionary<(string Type, string Method), (long Calls, long Errors, LatencyHistogram Latency)>();
+        foreach (var silo in silos)
+        {
+            foreach (var (type, count) in silo.Activations)
+                activations[type] = activations.GetValueOrDefault(type) + count;
+            foreach (var m in silo.Methods)
             {
-                grainType = c.GrainType,
-                methods = c.Methods.OrderBy(m => m.Method, StringComparer.Ordinal).Select(m => new
+                var key = (m.GrainType, m.Method);
+                var entry = methods.TryGetValue(key, out var e) ? e : (0L, 0L, new LatencyHistogram());
+                entry.Item3.Merge(m.LatencyBuckets, m.LatencySumMicros);
+                methods[key] = (entry.Item1 + m.Calls, entry.Item2 + m.Errors, entry.Item3);
+            }
+        }
+        return new
+        {
+            silos = silos.Length,
+            activations,
+            grainTypes = methods.GroupBy(m => m.Key.Type).Select(g => new
+            {
+                grainType = g.Key,
+                methods = g.Select(m => new
                 {
-                    method = m.Method,
-                    calls = m.Calls,
-                    errors = m.Errors,
-                    meanLatencyMs = Math.Round(m.Latency.MeanMicros / 1000.0, 3),
-                    p99LatencyMs = Math.Round(m.Latency.PercentileMicros(0.99) / 1000.0, 3),
+                    method = m.Key.Method,
+                    calls = m.Value.Calls,
+                    errors = m.Value.Errors,
+                    meanLatencyMs = Math.Round(m.Value.Latency.MeanMicros / 1000.0, 3),
+                    p99LatencyMs = Math.Round(m.Value.Latency.PercentileMicros(0.99) / 1000.0, 3),
                 }),
             }),
-        });
+        };
     }
 }

@@ -40,7 +40,9 @@ public sealed class GrainExceptionHandler(IProblemDetailsService problems, ILogg
             return (400, "Invalid input", field);
         return e switch
         {
-            BadHttpRequestException or JsonException => (400, "Malformed request", null),
+            BadHttpRequestException { InnerException: JsonException json } => (400, "Malformed request", FieldOfPath(json.Path)),
+            JsonException json => (400, "Malformed request", FieldOfPath(json.Path)),
+            BadHttpRequestException => (400, "Malformed request", null),
             ArgumentException a => (400, "Invalid input", a.ParamName),
             KeyNotFoundException => (404, "Not found", null),
             InconsistentStateException => (409, "Conflict", null),
@@ -49,6 +51,10 @@ public sealed class GrainExceptionHandler(IProblemDetailsService problems, ILogg
             _ => (500, "Internal error", null),
         };
     }
+
+    /// <summary>"$.outputs[2].value" names the field outputs[2].value; the root names none.</summary>
+    private static string? FieldOfPath(string? path) =>
+        path is null || path == "$" ? null : path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : path.TrimStart('$');
 
     /// <summary>Validation exceptions of the domain engines carry the offending field in a Field property.</summary>
     private static string? FieldOf(Exception e) =>

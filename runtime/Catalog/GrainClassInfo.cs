@@ -19,7 +19,11 @@ public sealed class GrainClassInfo
         MaxLocalWorkers = worker is null ? 1 : worker.MaxLocalWorkers > 0 ? worker.MaxLocalWorkers : Environment.ProcessorCount;
         CollectionAge = classType.GetCustomAttribute<CollectionAgeLimitAttribute>()?.Age;
         RequiredRole = classType.GetCustomAttribute<SiloRoleAttribute>()?.Role;
+        IsSiloTarget = classType.GetCustomAttribute<SiloTargetAttribute>() is not null;
     }
+
+    /// <summary>The grain's key names the silo it lives on.</summary>
+    public bool IsSiloTarget { get; }
 
     public Type ClassType { get; }
 

@@ -15,6 +15,16 @@ public static class GrainRegistry
     private static readonly ConcurrentDictionary<string, GrainClassInfo> ClassesByType = new(StringComparer.Ordinal);
     private static readonly ConcurrentDictionary<Type, GrainClassInfo> ClassByInterface = new();
 
+    private static readonly ConcurrentDictionary<string, Func<Request>> Methods = new(StringComparer.Ordinal);
+
+    public static void AddMethod(GrainMethod method, Func<Request> factory) => Methods[method.Key] = factory;
+
+    /// <summary>A new, empty request for the method with this wire key.</summary>
+    internal static Request NewRequest(string methodKey) =>
+        Methods.TryGetValue(methodKey, out var f)
+            ? f()
+            : throw new GrainActivationException($"Method '{methodKey}' is unknown to this silo: are all silos and gateways running the same grain interfaces?");
+
     public static void AddInterface(Type grainInterface, Func<IGrainCallSink, GrainId, GrainReference> proxyFactory) =>
         Proxies[grainInterface] = proxyFactory;
 
@@ -27,11 +37,29 @@ public static class GrainRegistry
         ClassByInterface.Clear();
     }
 
-    /// <summary>Runs the generated registrations of the given assemblies.</summary>
+    /// <summary>
+    /// Runs the generated registrations of the given assemblies and of the assemblies they reference that build on
+    /// the runtime (their grain interfaces), so a silo knows every method it may be asked to run.
+    /// </summary>
     public static void Load(params Assembly[] assemblies)
     {
-        foreach (var a in assemblies)
+        var runtime = typeof(GrainRegistry).Assembly.GetName().Name;
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var pending = new Stack<Assembly>(assemblies);
+        while (pending.TryPop(out var a))
+        {
+            if (!seen.Add(a.FullName!))
+                continue;
             System.Runtime.CompilerServices.RuntimeHelpers.RunModuleConstructor(a.ManifestModule.ModuleHandle);
+            foreach (var reference in a.GetReferencedAssemblies())
+            {
+                if (reference.Name == runtime || seen.Contains(reference.FullName))
+                    continue;
+                var referenced = Assembly.Load(reference);
+                if (referenced.GetReferencedAssemblies().Any(r => r.Name == runtime))
+                    pending.Push(referenced);
+            }
+        }
     }
 
     public static IEnumerable<GrainClassInfo> GrainClasses => Classes.Values;

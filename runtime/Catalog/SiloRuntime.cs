@@ -17,10 +17,10 @@ internal sealed class SiloRuntime
         Storage = storage;
         Logger = logger;
         Statistics = new SiloStatistics();
-        Dispatcher = new Dispatcher(this);
+        Dispatcher = new Dispatcher(options.CallTimeout, options.DeadlineCheckInterval);
         GrainFactory = new GrainFactory(Dispatcher);
-        Json = new ClusterJson(Dispatcher);
         Catalog = new Catalog(this);
+        Dispatcher.Catalog = Catalog;
     }
 
     public SiloOptions Options { get; }
@@ -37,7 +37,7 @@ internal sealed class SiloRuntime
 
     public GrainFactory GrainFactory { get; }
 
-    public ClusterJson Json { get; }
+    public ClusterJson Json => Dispatcher.Json;
 
     public Catalog Catalog { get; }
 }

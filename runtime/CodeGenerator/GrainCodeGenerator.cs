@@ -85,6 +85,7 @@ public sealed class GrainCodeGenerator : IIncrementalGenerator
                 var name = $"Request_{Sanitize(m.ContainingType.Name)}_{Sanitize(m.Name)}_{index++}";
                 requestNames[m] = name;
                 EmitRequest(sb, name, m, compilation);
+                registrations.Add($"global::Cluster.Runtime.Catalog.GrainRegistry.AddMethod({name}.Descriptor, static () => new {name}());");
             }
 
             var proxy = $"Proxy_{Sanitize(itf.Name)}_{index++}";
@@ -154,9 +155,11 @@ public sealed class GrainCodeGenerator : IIncrementalGenerator
 
         sb.AppendLine($"    internal sealed class {name} : {baseType}");
         sb.AppendLine("    {");
-        sb.AppendLine($"        internal static readonly global::Cluster.Runtime.Messaging.GrainMethod Descriptor = new(typeof({itf}), \"{m.Name}\", {flagExpr});");
+        var key = $"{m.ContainingType.ToDisplayString()}.{m.Name}({string.Join(",", m.Parameters.Select(p => p.Type.ToDisplayString()))})";
+        sb.AppendLine($"        internal static readonly global::Cluster.Runtime.Messaging.GrainMethod Descriptor = new(typeof({itf}), \"{m.Name}\", {flagExpr}, \"{key}\");");
         var args = new List<string>();
         var copies = new List<string>();
+        var wireArgs = new List<(string Field, string Type)>();
         for (var i = 0; i < m.Parameters.Length; i++)
         {
             var p = m.Parameters[i];
@@ -168,6 +171,7 @@ public sealed class GrainCodeGenerator : IIncrementalGenerator
             }
             sb.AppendLine($"        public {pt} Arg{i};");
             args.Add($"Arg{i}");
+            wireArgs.Add(($"Arg{i}", pt));
             if (!IsStaticallyImmutable(p.Type))
                 copies.Add($"Arg{i} = global::Cluster.Runtime.Serialization.Copier<{pt}>.Copy(Arg{i});");
         }
@@ -181,6 +185,19 @@ public sealed class GrainCodeGenerator : IIncrementalGenerator
                 sb.AppendLine("            " + c);
             sb.AppendLine("        }");
         }
+        sb.AppendLine("        protected override void WriteArguments(global::System.Text.Json.Utf8JsonWriter writer, global::System.Text.Json.JsonSerializerOptions options)");
+        sb.AppendLine("        {");
+        foreach (var (field, type) in wireArgs)
+            sb.AppendLine($"            global::System.Text.Json.JsonSerializer.Serialize<{type}>(writer, {field}, options);");
+        sb.AppendLine("        }");
+        sb.AppendLine("        protected override void ReadArguments(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options)");
+        sb.AppendLine("        {");
+        foreach (var (field, type) in wireArgs)
+        {
+            sb.AppendLine("            reader.Read();");
+            sb.AppendLine($"            {field} = global::System.Text.Json.JsonSerializer.Deserialize<{type}>(ref reader, options)!;");
+        }
+        sb.AppendLine("        }");
         if (!isVoid)
         {
             var rt = ((INamedTypeSymbol)m.ReturnType).TypeArguments[0];
@@ -203,7 +220,7 @@ public sealed class GrainCodeGenerator : IIncrementalGenerator
             var ps = string.Join(", ", m.Parameters.Select(p => $"{Fq(p.Type)} {Escape(p.Name)}"));
             sb.AppendLine($"        {ret} {Fq(m.ContainingType)}.{m.Name}({ps})");
             sb.AppendLine("        {");
-            sb.AppendLine($"            var request = new {requestNames[m]}();");
+            sb.AppendLine($"            var __request = new {requestNames[m]}();");
             var token = "default";
             for (var i = 0; i < m.Parameters.Length; i++)
             {
@@ -211,9 +228,9 @@ public sealed class GrainCodeGenerator : IIncrementalGenerator
                 if (Fq(p.Type) == "global::System.Threading.CancellationToken")
                     token = Escape(p.Name);
                 else
-                    sb.AppendLine($"            request.Arg{i} = {Escape(p.Name)};");
+                    sb.AppendLine($"            __request.Arg{i} = {Escape(p.Name)};");
             }
-            sb.AppendLine($"            return Invoke(request, {token});");
+            sb.AppendLine($"            return Invoke(__request, {token});");
             sb.AppendLine("        }");
         }
         sb.AppendLine("    }");

@@ -64,3 +64,10 @@ public sealed class PersistentStateAttribute(string stateName, string? storageNa
 
     public string StorageName { get; } = storageName ?? "Default";
 }
+
+/// <summary>
+/// The grain's key is a silo id: each silo has its own instance, which lives on that silo (for per-silo services
+/// such as statistics). Calls for a silo that is not in the cluster fail.
+/// </summary>
+[AttributeUsage(AttributeTargets.Class, Inherited = true)]
+public sealed class SiloTargetAttribute : Attribute;

@@ -12,6 +12,11 @@ public sealed class DeadlockException(string message) : GrainCallTimeoutExceptio
 /// <summary>A state write used an ETag that no longer matches storage; nothing was written.</summary>
 public sealed class InconsistentStateException(string message, string? storedEtag, string? currentEtag) : Exception(message)
 {
+    public InconsistentStateException(string message)
+        : this(message, null, null)
+    {
+    }
+
     public string? StoredEtag { get; } = storedEtag;
 
     public string? CurrentEtag { get; } = currentEtag;
@@ -28,3 +33,21 @@ public sealed class GrainStorageException(string message, Exception? inner = nul
 
 /// <summary>The silo is stopping or stopped and accepts no new calls.</summary>
 public sealed class SiloUnavailableException(string message) : Exception(message);
+
+/// <summary>No active silo can host the grain (for example none has the role its type requires).</summary>
+public sealed class NoCompatibleSiloException(string message) : Exception(message);
+
+/// <summary>
+/// A call could not reach the grain's silo because membership changed under it (the silo died or the grain moved
+/// too many times). Nothing ran; retrying after the view settles is safe.
+/// </summary>
+public sealed class GrainRoutingException(string message, Exception? inner = null) : Exception(message, inner);
+
+/// <summary>A grain threw an exception whose type is not known in this process; its type name and message are kept.</summary>
+public sealed class RemoteGrainException(string exceptionType, string message, string? field) : Exception(message)
+{
+    public string ExceptionType { get; } = exceptionType;
+
+    /// <summary>The invalid input the original exception named, when it named one.</summary>
+    public string? Field { get; } = field;
+}

@@ -1,26 +1,34 @@
+using System.Net;
 using Cluster.Runtime.Catalog;
 using Cluster.Runtime.Membership;
+using Cluster.Runtime.Messaging;
+using Cluster.Runtime.Placement;
 using Cluster.Runtime.Storage;
 using Cluster.Runtime.Telemetry;
+using Cluster.Runtime.Transport;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Cluster.Runtime.Hosting;
 
 /// <summary>
-/// A silo: hosts activations of grains, sends and receives grain calls, announces itself to membership.
-/// Stopping it deactivates every activation (running their OnDeactivateAsync) before it returns.
+/// A silo: hosts activations of grains, sends and receives grain calls, and takes part in membership. In a
+/// cluster (a listen endpoint is configured) it places grains on a hash ring over the active silos, forwards calls
+/// for grains it does not own, and hands grains over when the ring changes. Stopping it deactivates every
+/// activation (running their OnDeactivateAsync) before it leaves.
 /// </summary>
 public sealed class Silo : IAsyncDisposable
 {
     private readonly SiloRuntime _runtime;
-    private readonly InProcessMembership _membership;
+    private readonly IClusterMembership _membership;
     private readonly DateTimeOffset _startTime = DateTimeOffset.UtcNow;
+    private readonly Lock _viewLock = new();
     private ActivationCollector? _collector;
-    private Timer? _heartbeat;
+    private MessageCenter? _messages;
+    private PlacementDirector? _placement;
     private SiloStatus _status = SiloStatus.Joining;
 
-    public Silo(SiloOptions options, IServiceProvider services, GrainStorageRegistry storage, InProcessMembership? membership = null, ILoggerFactory? loggerFactory = null)
+    public Silo(SiloOptions options, IServiceProvider services, GrainStorageRegistry storage, IClusterMembership? membership = null, ILoggerFactory? loggerFactory = null)
     {
         options.Validate();
         if (string.IsNullOrEmpty(options.SiloId))
@@ -34,13 +42,19 @@ public sealed class Silo : IAsyncDisposable
 
     public IGrainFactory GrainFactory => _runtime.GrainFactory;
 
-    public IMembershipView Membership => _membership;
+    public IClusterMembership Membership => _membership;
 
     public SiloStatistics Statistics => _runtime.Statistics;
 
     public SiloStatus Status => _status;
 
+    /// <summary>The address the cluster reaches this silo at ("in-process" without networking).</summary>
+    public string Endpoint { get; private set; } = "in-process";
+
     public int ActivationCount => _runtime.Catalog.Count;
+
+    /// <summary>The membership version placement currently follows (0 without networking).</summary>
+    public long ViewVersion => _placement?.Version ?? 0;
 
     /// <summary>Calls sent and not yet answered.</summary>
     public int PendingCalls => _runtime.Dispatcher.PendingCount;
@@ -58,41 +72,119 @@ public sealed class Silo : IAsyncDisposable
         return counts;
     }
 
-    public Task StartAsync(CancellationToken cancellationToken = default)
+    /// <summary>Whether this silo currently has an activation of the grain.</summary>
+    public bool HasActivation(GrainId grain) => _runtime.Catalog.TryGetActivation(grain, out var a) && a!.State != ActivationState.Invalid;
+
+    public async Task StartAsync(CancellationToken cancellationToken = default)
     {
+        if (Options.IsNetworked)
+        {
+            var transport = new TransportOptions { ClusterId = Options.ClusterId, SharedSecret = Options.SharedSecret, LocalIdentity = Options.SiloId };
+            _messages = new MessageCenter(_runtime.Dispatcher, transport, _runtime.Logger);
+            _messages.Listen(IPEndPoint.Parse(Options.ListenEndpoint));
+            Endpoint = string.IsNullOrEmpty(Options.Endpoint) ? _messages.EndPoint!.ToString() : Options.Endpoint;
+            _placement = new PlacementDirector(Options.SiloId);
+            _runtime.Dispatcher.Placement = _placement;
+            _runtime.Dispatcher.Messages = _messages;
+            _membership.ViewChanged += OnViewChanged;
+        }
+        _membership.DeclaredDead += OnDeclaredDead;
         _collector = new ActivationCollector(_runtime);
+        var self = new SiloInfo(Options.SiloId, Endpoint, Options.Roles, SiloStatus.Active, _startTime, 0, DateTimeOffset.UtcNow);
+        await _membership.JoinAsync(self, () => ActivationCount, cancellationToken);
         _status = SiloStatus.Active;
-        Announce();
-        _heartbeat = new Timer(static s => ((Silo)s!).Announce(), this, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1));
-        _runtime.Logger.LogInformation("Silo {SiloId} of cluster {ClusterId} started with roles [{Roles}]", Options.SiloId, Options.ClusterId, string.Join(",", Options.Roles));
-        return Task.CompletedTask;
+        OnViewChanged(_membership.Current);
+        _runtime.Logger.LogInformation("Silo {SiloId} of cluster {ClusterId} started at {Endpoint} with roles [{Roles}]",
+            Options.SiloId, Options.ClusterId, Endpoint, string.Join(",", Options.Roles));
     }
 
-    private void Announce() => _membership.Announce(new SiloInfo(Options.SiloId, Options.Endpoint, Options.Roles, _status, _startTime, ActivationCount, DateTimeOffset.UtcNow));
+    /// <summary>
+    /// A new membership view: placement follows it, calls waiting on silos that died fail (callers retry), and
+    /// activations whose home moved elsewhere deactivate so their next call reactivates them there.
+    /// </summary>
+    private void OnViewChanged(MembershipSnapshot view)
+    {
+        if (_placement is null || _messages is null)
+            return;
+        lock (_viewLock)
+        {
+            if (view.Version < _placement.Version)
+                return;
+            _placement.Update(view);
+            foreach (var silo in view.Silos)
+                if (silo.Status == SiloStatus.Dead && silo.SiloId != Options.SiloId)
+                    _messages.FailAwaiting(silo.SiloId, "it was declared dead");
+            if (_status != SiloStatus.Active)
+                return;
+            var moved = new DeactivationReason(DeactivationReasonCode.PlacementChanged, "the grain's home moved to another silo");
+            var handedOver = 0;
+            foreach (var activation in _runtime.Catalog.All())
+            {
+                if (activation.ClassInfo.IsStatelessWorker || activation.State != ActivationState.Valid)
+                    continue;
+                try
+                {
+                    if (!_placement.IsLocal(_placement.Place(activation.GrainId, activation.ClassInfo)))
+                    {
+                        _ = activation.StartDeactivation(moved);
+                        handedOver++;
+                    }
+                }
+                catch (NoCompatibleSiloException)
+                {
+                    // No other silo can take it; it stays.
+                }
+            }
+            if (handedOver > 0)
+                _runtime.Logger.LogInformation("Membership view {Version}: handing over {Count} activations", view.Version, handedOver);
+        }
+    }
 
-    /// <summary>Stops taking calls, deactivates every activation and waits for them (bounded by the deactivation timeout).</summary>
+    /// <summary>The cluster declared this silo dead: it stops serving at once, so two silos never serve one grain.</summary>
+    private void OnDeclaredDead()
+    {
+        _runtime.Logger.LogError("Silo {SiloId} was declared dead by the cluster; it stops serving its grains", Options.SiloId);
+        _status = SiloStatus.Dead;
+        _runtime.Dispatcher.StopAccepting();
+        _collector?.Dispose();
+        var reason = new DeactivationReason(DeactivationReasonCode.ShuttingDown, "the silo was declared dead");
+        foreach (var a in _runtime.Catalog.All())
+            _ = a.StartDeactivation(reason);
+    }
+
+    /// <summary>Stops taking calls, deactivates every activation and waits for them (bounded by the deactivation timeout), then leaves.</summary>
     public async Task StopAsync(CancellationToken cancellationToken = default)
     {
-        if (_status is SiloStatus.ShuttingDown or SiloStatus.Dead)
+        if (_status is SiloStatus.ShuttingDown || _stopped)
             return;
+        _stopped = true;
+        var wasServing = _status == SiloStatus.Active;
         _status = SiloStatus.ShuttingDown;
-        Announce();
         _collector?.Dispose();
-        var reason = new DeactivationReason(DeactivationReasonCode.ShuttingDown, "the silo is shutting down");
-        var deactivations = new List<Task>();
-        foreach (var a in _runtime.Catalog.All())
-            deactivations.Add(a.StartDeactivation(reason));
-        var all = Task.WhenAll(deactivations);
-        var timeout = Task.Delay(Options.DeactivationTimeout, cancellationToken);
-        if (await Task.WhenAny(all, timeout) != all)
-            _runtime.Logger.LogWarning("Silo {SiloId} stopped with activations still deactivating", Options.SiloId);
+        _runtime.Dispatcher.BeginShutdown();
+        if (wasServing)
+        {
+            await _membership.ShuttingDownAsync(cancellationToken);
+            var reason = new DeactivationReason(DeactivationReasonCode.ShuttingDown, "the silo is shutting down");
+            var deactivations = new List<Task>();
+            foreach (var a in _runtime.Catalog.All())
+                deactivations.Add(a.StartDeactivation(reason));
+            var all = Task.WhenAll(deactivations);
+            if (await Task.WhenAny(all, Task.Delay(Options.DeactivationTimeout, cancellationToken)) != all)
+                _runtime.Logger.LogWarning("Silo {SiloId} stopped with activations still deactivating", Options.SiloId);
+        }
         _runtime.Dispatcher.StopAccepting();
-        _heartbeat?.Dispose();
+        await _membership.LeaveAsync(cancellationToken);
+        _membership.ViewChanged -= OnViewChanged;
+        _membership.DeclaredDead -= OnDeclaredDead;
         _status = SiloStatus.Dead;
-        Announce();
+        if (_messages is not null)
+            await _messages.DisposeAsync();
         _runtime.Dispatcher.Dispose();
         _runtime.Logger.LogInformation("Silo {SiloId} stopped", Options.SiloId);
     }
+
+    private bool _stopped;
 
     public async ValueTask DisposeAsync() => await StopAsync();
 }

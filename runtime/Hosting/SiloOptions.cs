@@ -12,8 +12,17 @@ public sealed class SiloOptions
     /// <summary>The silo's roles, for example "gpu"; grain types with a [SiloRole] are placed only on silos that have it.</summary>
     public List<string> Roles { get; set; } = [];
 
-    /// <summary>The address other silos and gateways use to reach this silo.</summary>
-    public string Endpoint { get; set; } = "in-process";
+    /// <summary>
+    /// Where this silo listens for other silos and gateways (for example "127.0.0.1:11111"; port 0 picks a free
+    /// port). Empty: the silo runs alone in its process, without networking (the embedded default).
+    /// </summary>
+    public string ListenEndpoint { get; set; } = "";
+
+    /// <summary>The address advertised to the cluster; defaults to the bound listen address.</summary>
+    public string Endpoint { get; set; } = "";
+
+    /// <summary>The secret every silo and gateway of the cluster shares; peers must prove they know it.</summary>
+    public string SharedSecret { get; set; } = "";
 
     /// <summary>How long a grain call may take before the caller gets a timeout.</summary>
     public TimeSpan CallTimeout { get; set; } = TimeSpan.FromSeconds(30);
@@ -47,8 +56,14 @@ public sealed class SiloOptions
         }
     }
 
+    public bool IsNetworked => !string.IsNullOrWhiteSpace(ListenEndpoint);
+
     internal void Validate()
     {
+        if (IsNetworked && !System.Net.IPEndPoint.TryParse(ListenEndpoint, out _))
+            throw new ArgumentException($"Cluster:ListenEndpoint '{ListenEndpoint}' must be an IP:port address, for example 127.0.0.1:11111.");
+        if (IsNetworked && System.Text.Encoding.UTF8.GetByteCount(SharedSecret) < 16)
+            throw new ArgumentException("Cluster:SharedSecret must be set (at least 16 characters) when the silo listens for a cluster.");
         if (CallTimeout <= TimeSpan.Zero)
             throw new ArgumentException("Cluster:CallTimeout must be positive.");
         if (CollectionAge <= TimeSpan.Zero)

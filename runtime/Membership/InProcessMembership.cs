@@ -1,30 +1,129 @@
 namespace Cluster.Runtime.Membership;
 
 /// <summary>
-/// Membership for silos that share one process (the embedded default and tests): silos announce themselves and
-/// their heartbeats here, and every silo reads the same ordered, versioned view.
+/// Membership for silos that share one process (the embedded default and tests): silos join, heartbeat their
+/// activation counts and leave here, and every participant reads the same ordered, versioned view.
+/// Create one per participant with <see cref="Participant"/> over a shared table.
 /// </summary>
-public sealed class InProcessMembership : IMembershipView
+public sealed class InProcessMembership : IClusterMembership
 {
-    private readonly Lock _lock = new();
-    private readonly SortedDictionary<string, SiloInfo> _silos = new(StringComparer.Ordinal);
-    private IReadOnlyList<SiloInfo> _view = [];
-    private long _version;
+    private readonly Table _table;
+    private string? _self;
+    private Func<int>? _activationCount;
+    private Timer? _heartbeat;
 
-    public long Version => Volatile.Read(ref _version);
-
-    public IReadOnlyList<SiloInfo> Silos => Volatile.Read(ref _view);
-
-    /// <summary>Adds or updates a silo's entry; a status change bumps the view's version.</summary>
-    public void Announce(SiloInfo silo)
+    public InProcessMembership()
+        : this(new Table())
     {
-        lock (_lock)
+    }
+
+    private InProcessMembership(Table table)
+    {
+        _table = table;
+        _table.Changed += OnTableChanged;
+    }
+
+    /// <summary>Another participant on the same table (for another silo or a client in this process).</summary>
+    public InProcessMembership Participant() => new(_table);
+
+    public MembershipSnapshot Current => _table.Snapshot;
+
+    public long Version => Current.Version;
+
+    public IReadOnlyList<SiloInfo> Silos => Current.Silos;
+
+    public event Action<MembershipSnapshot>? ViewChanged;
+
+    public event Action? DeclaredDead;
+
+    public Task ObserveAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task JoinAsync(SiloInfo self, Func<int> activationCount, CancellationToken cancellationToken)
+    {
+        _self = self.SiloId;
+        _activationCount = activationCount;
+        _table.Set(self with { Status = SiloStatus.Active, LastHeartbeat = DateTimeOffset.UtcNow, ActivationCount = activationCount() });
+        _heartbeat = new Timer(static s => ((InProcessMembership)s!).Heartbeat(), this, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1));
+        return Task.CompletedTask;
+    }
+
+    private void Heartbeat()
+    {
+        if (_self is null || _table.Find(_self) is not { } me)
+            return;
+        if (me.Status == SiloStatus.Dead)
         {
-            var changed = !_silos.TryGetValue(silo.SiloId, out var previous) || previous.Status != silo.Status;
-            _silos[silo.SiloId] = silo;
-            _view = [.. _silos.Values];
-            if (changed)
-                _version++;
+            _heartbeat?.Dispose();
+            DeclaredDead?.Invoke();
+            return;
+        }
+        _table.Set(me with { LastHeartbeat = DateTimeOffset.UtcNow, ActivationCount = _activationCount?.Invoke() ?? 0 });
+    }
+
+    public Task ShuttingDownAsync(CancellationToken cancellationToken) => SetStatus(SiloStatus.ShuttingDown);
+
+    public Task LeaveAsync(CancellationToken cancellationToken)
+    {
+        _heartbeat?.Dispose();
+        return SetStatus(SiloStatus.Dead);
+    }
+
+    /// <summary>Declares a silo dead, as failure detection would: it learns so at its next heartbeat.</summary>
+    public void DeclareDead(string siloId)
+    {
+        if (_table.Find(siloId) is { } silo)
+            _table.Set(silo with { Status = SiloStatus.Dead });
+    }
+
+    private Task SetStatus(SiloStatus status)
+    {
+        if (_self is not null && _table.Find(_self) is { } me)
+            _table.Set(me with { Status = status, LastHeartbeat = DateTimeOffset.UtcNow, ActivationCount = _activationCount?.Invoke() ?? 0 });
+        return Task.CompletedTask;
+    }
+
+    private void OnTableChanged(MembershipSnapshot snapshot)
+    {
+        if (ViewChanged is { } handler)
+            ThreadPool.QueueUserWorkItem(static s => s.handler(s.snapshot), (handler, snapshot), preferLocal: false);
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        _heartbeat?.Dispose();
+        _table.Changed -= OnTableChanged;
+        return ValueTask.CompletedTask;
+    }
+
+    /// <summary>The shared list of silos; a status change bumps the version and notifies every participant.</summary>
+    private sealed class Table
+    {
+        private readonly Lock _lock = new();
+        private readonly SortedDictionary<string, SiloInfo> _silos = new(StringComparer.Ordinal);
+
+        public MembershipSnapshot Snapshot { get; private set; } = MembershipSnapshot.Empty;
+
+        public event Action<MembershipSnapshot>? Changed;
+
+        public SiloInfo? Find(string id)
+        {
+            lock (_lock)
+                return _silos.GetValueOrDefault(id);
+        }
+
+        public void Set(SiloInfo silo)
+        {
+            MembershipSnapshot snapshot;
+            bool statusChanged;
+            lock (_lock)
+            {
+                statusChanged = !_silos.TryGetValue(silo.SiloId, out var previous) || previous.Status != silo.Status;
+                _silos[silo.SiloId] = silo;
+                snapshot = new MembershipSnapshot(Snapshot.Version + (statusChanged ? 1 : 0), [.. _silos.Values]);
+                Snapshot = snapshot;
+            }
+            if (statusChanged)
+                Changed?.Invoke(snapshot);
         }
     }
 }

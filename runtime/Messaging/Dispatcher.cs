@@ -1,38 +1,63 @@
 using System.Diagnostics;
 using Cluster.Runtime.Catalog;
+using Cluster.Runtime.Placement;
 using Cluster.Runtime.Serialization;
 using Cluster.Runtime.Telemetry;
 
 namespace Cluster.Runtime.Messaging;
 
 /// <summary>
-/// Sends a silo's grain calls: stamps the deadline and call chain, copies the arguments, tracks the call until it
-/// is answered, and hands it to the activation that owns the grain.
+/// Sends grain calls: stamps the deadline and call chain, tracks the call until it is answered, and routes it to
+/// the grain's home — this silo's catalog, or another silo over the network. Silos and cluster clients both use it;
+/// a client has no catalog and hosts nothing.
 /// </summary>
 internal sealed class Dispatcher : IGrainCallSink, IDisposable
 {
-    private readonly SiloRuntime _runtime;
+    /// <summary>How often a request may be forwarded because the grain's home moved before it gives up.</summary>
+    public const int MaxForwardHops = 3;
+
     private readonly PendingCalls _pending;
     private readonly long _defaultTimeoutTicks;
     private readonly long _nestingMarginTicks;
     private volatile bool _accepting = true;
 
-    public Dispatcher(SiloRuntime runtime)
+    public Dispatcher(TimeSpan callTimeout, TimeSpan deadlineCheckInterval)
     {
-        _runtime = runtime;
-        _pending = new PendingCalls(runtime.Options.DeadlineCheckInterval);
-        _defaultTimeoutTicks = (long)(runtime.Options.CallTimeout.TotalSeconds * Stopwatch.Frequency);
-        _nestingMarginTicks = (long)(runtime.Options.DeadlineCheckInterval.TotalSeconds * 2 * Stopwatch.Frequency);
+        _pending = new PendingCalls(deadlineCheckInterval, OnExpired);
+        _defaultTimeoutTicks = (long)(callTimeout.TotalSeconds * Stopwatch.Frequency);
+        _nestingMarginTicks = (long)(deadlineCheckInterval.TotalSeconds * 2 * Stopwatch.Frequency);
+        Json = new ClusterJson(this);
     }
+
+    public ClusterJson Json { get; }
+
+    /// <summary>This silo's activations; null in a client.</summary>
+    public Catalog.Catalog? Catalog { get; set; }
+
+    /// <summary>Where grains live in a cluster; null when everything is local (the embedded default).</summary>
+    public PlacementDirector? Placement { get; set; }
+
+    public MessageCenter? Messages { get; set; }
 
     public int PendingCount => _pending.Count;
 
     public void StopAccepting() => _accepting = false;
 
+    private volatile bool _shuttingDown;
+
+    /// <summary>From now on nothing new activates here: requests go to other silos, or fail if there are none.</summary>
+    public void BeginShutdown()
+    {
+        _shuttingDown = true;
+        Placement?.WithdrawLocal();
+    }
+
+    public bool IsAccepting => _accepting;
+
     public Task<TResult> SendAsync<TResult>(GrainReference target, Request<TResult> request, CancellationToken cancellationToken)
     {
         if (!_accepting)
-            return Task.FromException<TResult>(new SiloUnavailableException($"The silo is shutting down; {request.Method.DisplayName} on {target.GrainId} was not sent."));
+            return Task.FromException<TResult>(new SiloUnavailableException($"The silo is not serving; {request.Method.DisplayName} on {target.GrainId} was not sent."));
         var classInfo = target.ClassInfo ??= GrainRegistry.ForGrainType(target.GrainId.Type);
         request.Target = target.GrainId;
         var now = Stopwatch.GetTimestamp();
@@ -48,15 +73,6 @@ internal sealed class Dispatcher : IGrainCallSink, IDisposable
             if (parent is not null)
                 request.DeadlineTimestamp = Math.Min(request.DeadlineTimestamp, parent.DeadlineTimestamp - _nestingMarginTicks);
         }
-        try
-        {
-            using (CopyContext.Enter(_runtime.Json))
-                request.PrepareArguments();
-        }
-        catch (Exception e)
-        {
-            return Task.FromException<TResult>(e);
-        }
 
         var task = request.Task;
         if (RuntimeTelemetry.Source.HasListeners())
@@ -64,10 +80,81 @@ internal sealed class Dispatcher : IGrainCallSink, IDisposable
         _pending.Add(request);
         if (cancellationToken.CanBeCanceled)
             RegisterCancellation(request, cancellationToken);
-        _runtime.Catalog.Deliver(request, classInfo);
+        Route(request, classInfo);
         if (request.Method.OneWay)
             request.CompleteAccepted();
         return task;
+    }
+
+    /// <summary>Sends the request to the grain's home: local delivery, or over the network (forwarding counts a hop).</summary>
+    public void Route(Request request, GrainClassInfo classInfo)
+    {
+        if (Placement is null || Messages is null)
+        {
+            DeliverLocally(request, classInfo);
+            return;
+        }
+        Membership.SiloInfo home;
+        try
+        {
+            home = Placement.Place(request.Target, classInfo);
+        }
+        catch (NoCompatibleSiloException e)
+        {
+            Fail(request, e);
+            return;
+        }
+        if (Catalog is not null && Placement.IsLocal(home))
+        {
+            DeliverLocally(request, classInfo);
+            return;
+        }
+        if (request.Reply is not null && ++request.Hops > MaxForwardHops)
+        {
+            Fail(request, new GrainRoutingException($"{request.Method.DisplayName} on {request.Target} was forwarded {MaxForwardHops} times while membership changed; retry once the cluster settles."));
+            return;
+        }
+        Messages.SendRequest(home, request);
+    }
+
+    /// <summary>Takes a request that arrived from another process: tracked until its deadline, then routed.</summary>
+    public void AcceptInbound(Request request, GrainClassInfo classInfo)
+    {
+        if (!_accepting)
+        {
+            request.TryFail(new SiloUnavailableException($"This silo is not serving; {request.Method.DisplayName} on {request.Target} did not run."));
+            return;
+        }
+        _pending.Add(request);
+        Route(request, classInfo);
+    }
+
+    private void DeliverLocally(Request request, GrainClassInfo classInfo)
+    {
+        if (Catalog is null)
+        {
+            Fail(request, new GrainRoutingException($"{request.Target} has no home: this client hosts no grains and knows no silo."));
+            return;
+        }
+        if (_shuttingDown && !Catalog.TryGetActivation(request.Target, out _))
+        {
+            Fail(request, new SiloUnavailableException($"The silo is shutting down; {request.Method.DisplayName} on {request.Target} was not run."));
+            return;
+        }
+        if (!request.ArgumentsIsolated)
+        {
+            try
+            {
+                using (CopyContext.Enter(Json))
+                    request.PrepareArguments();
+            }
+            catch (Exception e)
+            {
+                Fail(request, e);
+                return;
+            }
+        }
+        Catalog.Deliver(request, classInfo);
     }
 
     private void RegisterCancellation(Request request, CancellationToken cancellationToken)
@@ -89,18 +176,43 @@ internal sealed class Dispatcher : IGrainCallSink, IDisposable
             CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
     }
 
-    /// <summary>Delivers the outcome of a finished invocation to its caller.</summary>
+    /// <summary>Delivers the outcome of a finished local invocation to its caller.</summary>
     public void Complete(Request request, Task invocation)
     {
         _pending.Remove(request);
-        using (CopyContext.Enter(_runtime.Json))
+        using (CopyContext.Enter(Json))
             request.Complete(invocation);
     }
+
+    /// <summary>Stops tracking a call that was answered over the network.</summary>
+    public void Answered(Request request) => _pending.Remove(request);
 
     public void Fail(Request request, Exception exception)
     {
         _pending.Remove(request);
+        Messages?.Forget(request);
         request.TryFail(exception);
+    }
+
+    private void OnExpired(Request request) => Messages?.Forget(request);
+
+    /// <summary>How long a request that could not be sent waits before it is routed again.</summary>
+    private static readonly TimeSpan RetryDelay = TimeSpan.FromMilliseconds(200);
+
+    /// <summary>
+    /// Routes a request that was not sent (its silo was unreachable) again after a short delay, with the membership
+    /// view of that time, until it is answered or its deadline passes.
+    /// </summary>
+    public void RetryLater(Request request)
+    {
+        if (request.IsCompleted)
+            return;
+        _ = Task.Delay(RetryDelay).ContinueWith(static (_, s) =>
+        {
+            var (dispatcher, r) = ((Dispatcher, Request))s!;
+            if (!r.IsCompleted)
+                dispatcher.Route(r, GrainRegistry.ForGrainType(r.Target.Type));
+        }, (this, request), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
     }
 
     /// <summary>Sends again a request whose activation went away before running it.</summary>
@@ -113,7 +225,7 @@ internal sealed class Dispatcher : IGrainCallSink, IDisposable
             request.TryFail(new SiloUnavailableException($"{request.Method.DisplayName} was dropped: its activation of {classInfo.GrainType} was deactivated."));
             return;
         }
-        _runtime.Catalog.Deliver(request, classInfo);
+        Route(request, classInfo);
     }
 
     public void Dispose() => _pending.Dispose();

@@ -10,8 +10,11 @@ public enum GrainMethodFlags
 }
 
 /// <summary>Describes one grain interface method: generated once per method and shared by all its requests.</summary>
-public sealed class GrainMethod(Type interfaceType, string name, GrainMethodFlags flags)
+public sealed class GrainMethod(Type interfaceType, string name, GrainMethodFlags flags, string key)
 {
+    /// <summary>Identifies the method on the wire: interface, name and parameter types.</summary>
+    public string Key { get; } = key;
+
     public Type InterfaceType { get; } = interfaceType;
 
     public string Name { get; } = name;

@@ -10,10 +10,12 @@ internal sealed class PendingCalls : IDisposable
 {
     private readonly Stripe[] _stripes;
     private readonly Timer _sweeper;
+    private readonly Action<Request> _onExpired;
     private int _nextStripe;
 
-    public PendingCalls(TimeSpan sweepInterval)
+    public PendingCalls(TimeSpan sweepInterval, Action<Request> onExpired)
     {
+        _onExpired = onExpired;
         _stripes = new Stripe[Math.Max(4, Environment.ProcessorCount * 2)];
         for (var i = 0; i < _stripes.Length; i++)
             _stripes[i] = new Stripe();
@@ -92,6 +94,7 @@ internal sealed class PendingCalls : IDisposable
         foreach (var r in expired)
         {
             Remove(r);
+            _onExpired(r);
             r.TryFail(TimeoutFor(r, cycles));
         }
     }

@@ -72,7 +72,54 @@ public abstract class Request
     {
     }
 
-    internal void PrepareArguments() => CopyArguments();
+    internal void PrepareArguments()
+    {
+        CopyArguments();
+        ArgumentsIsolated = true;
+    }
+
+    /// <summary>True once the arguments belong to this request alone (copied, or read from the wire).</summary>
+    internal bool ArgumentsIsolated { get; set; }
+
+    /// <summary>The connection an inbound request's answer goes back on.</summary>
+    internal object? ReplyTo { get; set; }
+
+    /// <summary>Writes the arguments as consecutive JSON values (generated).</summary>
+    protected abstract void WriteArguments(System.Text.Json.Utf8JsonWriter writer, System.Text.Json.JsonSerializerOptions options);
+
+    /// <summary>Reads the arguments written by <see cref="WriteArguments"/> (generated).</summary>
+    protected abstract void ReadArguments(ref System.Text.Json.Utf8JsonReader reader, System.Text.Json.JsonSerializerOptions options);
+
+    internal void SerializeArguments(System.Text.Json.Utf8JsonWriter writer, System.Text.Json.JsonSerializerOptions options)
+    {
+        writer.WriteStartArray();
+        WriteArguments(writer, options);
+        writer.WriteEndArray();
+    }
+
+    internal void DeserializeArguments(ReadOnlySpan<byte> json, System.Text.Json.JsonSerializerOptions options)
+    {
+        var reader = new System.Text.Json.Utf8JsonReader(json);
+        reader.Read();
+        ReadArguments(ref reader, options);
+    }
+
+    /// <summary>Set on requests that arrived from another process: the outcome is sent back instead of completing a local promise.</summary>
+    internal IRemoteReply? Reply { get; set; }
+
+    /// <summary>How many silos forwarded this request because the grain's home had moved.</summary>
+    internal int Hops { get; set; }
+
+    /// <summary>The silo a call was sent to while it waits for the answer, and its correlation id there.</summary>
+    internal long CorrelationId { get; set; }
+
+    internal string? RemoteSilo { get; set; }
+
+    /// <summary>Writes the successful outcome of an invocation as JSON.</summary>
+    internal abstract void SerializeResult(Task invocation, System.Text.Json.Utf8JsonWriter writer, System.Text.Json.JsonSerializerOptions options);
+
+    /// <summary>Completes the caller with a result that came back over the wire.</summary>
+    internal abstract void CompleteFromWire(ReadOnlySpan<byte> json, System.Text.Json.JsonSerializerOptions options);
 
     internal Task Invoke(object grain)
     {
@@ -122,10 +169,11 @@ public abstract class Request
 }
 
 /// <summary>A request whose method returns <c>Task&lt;TResult&gt;</c>.</summary>
-public abstract class Request<TResult> : Request
+public abstract class Request<TResult> : Request, IThreadPoolWorkItem
 {
     private AsyncTaskMethodBuilder<TResult> _promise = AsyncTaskMethodBuilder<TResult>.Create();
     private Task<TResult>? _task;
+    private TResult? _wireResult;
 
     /// <summary>Copies a mutable result so the caller never shares it with the grain.</summary>
     protected virtual TResult CopyResult(TResult value) => value;
@@ -136,8 +184,45 @@ public abstract class Request<TResult> : Request
 
     internal override Task CallerTask => Task;
 
+    internal override void SerializeResult(Task invocation, System.Text.Json.Utf8JsonWriter writer, System.Text.Json.JsonSerializerOptions options) =>
+        System.Text.Json.JsonSerializer.Serialize(writer, ResultOf(invocation), options);
+
+    internal override void CompleteFromWire(ReadOnlySpan<byte> json, System.Text.Json.JsonSerializerOptions options)
+    {
+        TResult result;
+        try
+        {
+            result = System.Text.Json.JsonSerializer.Deserialize<TResult>(json, options)!;
+        }
+        catch (Exception e) when (e is System.Text.Json.JsonException or NotSupportedException)
+        {
+            TryFail(new GrainSerializationException($"The result of {Method.DisplayName} could not be read: {e.Message}", e));
+            return;
+        }
+        if (Reply is { } reply)
+        {
+            // A forwarded request: relay the answer to the silo or client that sent it here.
+            if (TryClaimCompletion())
+                reply.Send(this, System.Threading.Tasks.Task.FromResult(result));
+            return;
+        }
+        if (!TryClaimCompletion())
+            return;
+        // The caller's continuation runs on the thread pool, never on the connection's reader loop.
+        _wireResult = result;
+        ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
+    }
+
+    void IThreadPoolWorkItem.Execute() => _promise.SetResult(_wireResult!);
+
     internal override void Complete(Task invocation)
     {
+        if (Reply is { } reply)
+        {
+            if (TryClaimCompletion())
+                reply.Send(this, invocation);
+            return;
+        }
         if (invocation.IsCompletedSuccessfully)
         {
             TResult result;
@@ -176,7 +261,10 @@ public abstract class Request<TResult> : Request
         if (!TryClaimCompletion())
             return false;
         CancelCallee();
-        _promise.SetException(exception);
+        if (Reply is { } reply)
+            reply.Send(this, System.Threading.Tasks.Task.FromException(exception));
+        else
+            _promise.SetException(exception);
         return true;
     }
 }

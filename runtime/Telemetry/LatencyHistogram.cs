@@ -16,6 +16,30 @@ public sealed class LatencyHistogram
 
     public double MeanMicros => Count == 0 ? 0 : (double)Volatile.Read(ref _sumMicros) / Count;
 
+    /// <summary>A copy of the bucket counts and the sum, to send elsewhere and merge.</summary>
+    public (long[] Counts, long SumMicros) Export()
+    {
+        var counts = new long[_counts.Length];
+        for (var i = 0; i < counts.Length; i++)
+            counts[i] = Volatile.Read(ref _counts[i]);
+        return (counts, Volatile.Read(ref _sumMicros));
+    }
+
+    /// <summary>Adds exported counts (from another silo) into this histogram.</summary>
+    public void Merge(IReadOnlyList<long> counts, long sumMicros)
+    {
+        if (counts.Count != _counts.Length)
+            throw new ArgumentException($"Expected {_counts.Length} buckets, got {counts.Count}.", nameof(counts));
+        long total = 0;
+        for (var i = 0; i < counts.Count; i++)
+        {
+            Interlocked.Add(ref _counts[i], counts[i]);
+            total += counts[i];
+        }
+        Interlocked.Add(ref _count, total);
+        Interlocked.Add(ref _sumMicros, sumMicros);
+    }
+
     public void Record(double micros)
     {
         Interlocked.Increment(ref _counts[BucketOf(micros)]);

@@ -9,6 +9,12 @@ namespace Cluster.Runtime.Testing;
 /// <summary>Options of a <see cref="TestCluster"/>.</summary>
 public sealed class TestClusterOptions
 {
+    /// <summary>How many silos to start. More than one are networked over loopback TCP.</summary>
+    public int Silos { get; set; } = 1;
+
+    /// <summary>Network even a single silo (loopback TCP, placement on the ring).</summary>
+    public bool Networked { get; set; }
+
     /// <summary>Applied to every silo's options.</summary>
     public Action<SiloOptions>? ConfigureSilo { get; set; }
 
@@ -20,15 +26,18 @@ public sealed class TestClusterOptions
 }
 
 /// <summary>
-/// A silo hosted in the test process, with in-process membership and storage that survives restarts, so tests can
-/// exercise activation, turns, storage and shutdown without a deployment.
+/// Silos hosted in the test process with in-process membership and shared storage that survives restarts. Several
+/// silos talk over real loopback TCP, so tests exercise placement, forwarding and hand-over as deployed.
 /// </summary>
 public sealed class TestCluster : IAsyncDisposable
 {
+    private const string Secret = "test-cluster-shared-secret";
     private readonly TestClusterOptions _options;
     private readonly InProcessMembership _membership = new();
     private readonly GrainStorageRegistry _storage = new();
-    private ServiceProvider? _services;
+    private readonly List<(Silo Silo, ServiceProvider Services)> _silos = [];
+    private readonly List<ClusterClient> _clients = [];
+    private readonly string _clusterId = $"test-{Guid.NewGuid():N}";
 
     private TestCluster(TestClusterOptions options)
     {
@@ -36,46 +45,105 @@ public sealed class TestCluster : IAsyncDisposable
         _storage.Default = options.Storage ?? new MemoryGrainStorage();
     }
 
-    public Silo Silo { get; private set; } = null!;
+    /// <summary>The first running silo.</summary>
+    public Silo Silo => _silos[0].Silo;
+
+    public IReadOnlyList<Silo> Silos => _silos.Select(s => s.Silo).ToList();
 
     public IGrainFactory GrainFactory => Silo.GrainFactory;
 
     public GrainStorageRegistry Storage => _storage;
+
+    public InProcessMembership Membership => _membership;
+
+    private bool Networked => _options.Networked || _options.Silos > 1;
 
     public static async Task<TestCluster> StartAsync(Action<TestClusterOptions>? configure = null)
     {
         var options = new TestClusterOptions();
         configure?.Invoke(options);
         var cluster = new TestCluster(options);
-        await cluster.StartSiloAsync();
+        for (var i = 0; i < options.Silos; i++)
+            await cluster.StartSiloAsync();
         return cluster;
     }
 
-    private async Task StartSiloAsync()
+    /// <summary>Starts one more silo; with networking it joins the ring and takes over its segments.</summary>
+    public async Task<Silo> StartSiloAsync(Action<SiloOptions>? configure = null)
     {
         var services = new ServiceCollection();
         services.AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
-        _options.ConfigureServices?.Invoke(services);
-        _services = services.BuildServiceProvider();
-        var siloOptions = new SiloOptions();
+        var siloOptions = new SiloOptions { ClusterId = _clusterId };
+        if (Networked)
+        {
+            siloOptions.ListenEndpoint = "127.0.0.1:0";
+            siloOptions.SharedSecret = Secret;
+        }
         _options.ConfigureSilo?.Invoke(siloOptions);
-        Silo = new Silo(siloOptions, _services, _storage, _membership, _services.GetRequiredService<ILoggerFactory>());
-        await Silo.StartAsync();
+        configure?.Invoke(siloOptions);
+        services.AddSingleton(siloOptions);
+        _options.ConfigureServices?.Invoke(services);
+        var provider = services.BuildServiceProvider();
+        var membership = _silos.Count == 0 && !Networked ? _membership : _membership.Participant();
+        var silo = new Silo(siloOptions, provider, _storage, membership, provider.GetRequiredService<ILoggerFactory>());
+        await silo.StartAsync();
+        _silos.Add((silo, provider));
+        await SettleAsync();
+        return silo;
     }
 
-    /// <summary>Stops the silo gracefully and starts a fresh one on the same storage.</summary>
+    /// <summary>A client that hosts nothing and sends calls straight to the grains' silos (as the gateway does).</summary>
+    public async Task<ClusterClient> CreateClientAsync()
+    {
+        var client = new ClusterClient(new ClusterClientOptions { ClusterId = _clusterId, SharedSecret = Secret, ClientId = $"client:test-{_clients.Count}" },
+            _membership.Participant());
+        await client.StartAsync();
+        _clients.Add(client);
+        await SettleAsync();
+        return client;
+    }
+
+    /// <summary>Stops a silo gracefully: its grains deactivate (state written by their OnDeactivateAsync) and move.</summary>
+    public async Task StopSiloAsync(Silo silo)
+    {
+        var entry = _silos.Single(s => s.Silo == silo);
+        await silo.StopAsync();
+        await entry.Services.DisposeAsync();
+        _silos.Remove(entry);
+        await SettleAsync();
+    }
+
+    /// <summary>Waits until every silo and client follows the latest membership view (propagation is asynchronous).</summary>
+    public async Task SettleAsync()
+    {
+        if (!Networked)
+            return;
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
+        while (_silos.Any(s => s.Silo.ViewVersion < _membership.Version) || _clients.Any(c => c.ViewVersion < _membership.Version))
+        {
+            if (DateTime.UtcNow > deadline)
+                throw new TimeoutException("The test cluster's membership view did not settle within 10 s.");
+            await Task.Delay(10);
+        }
+    }
+
+    /// <summary>Stops the only silo gracefully and starts a fresh one on the same storage.</summary>
     public async Task RestartAsync()
     {
-        await StopSiloAsync();
+        foreach (var (silo, _) in _silos.ToList())
+            await StopSiloAsync(silo);
         await StartSiloAsync();
     }
 
-    private async Task StopSiloAsync()
+    public async ValueTask DisposeAsync()
     {
-        await Silo.StopAsync();
-        if (_services is not null)
-            await _services.DisposeAsync();
+        foreach (var client in _clients)
+            await client.DisposeAsync();
+        foreach (var (silo, services) in Enumerable.Reverse(_silos).ToList())
+        {
+            await silo.StopAsync();
+            await services.DisposeAsync();
+        }
+        _silos.Clear();
     }
-
-    public async ValueTask DisposeAsync() => await StopSiloAsync();
 }

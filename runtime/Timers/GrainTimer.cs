@@ -10,8 +10,8 @@ namespace Cluster.Runtime.Timers;
 /// </summary>
 internal sealed class GrainTimer : IGrainTimer
 {
-    private static readonly GrainMethod TickMethod = new(typeof(IGrainTimer), "Tick", GrainMethodFlags.None);
-    private static readonly GrainMethod InterleavingTickMethod = new(typeof(IGrainTimer), "Tick", GrainMethodFlags.AlwaysInterleave);
+    private static readonly GrainMethod TickMethod = new(typeof(IGrainTimer), "Tick", GrainMethodFlags.None, "timer");
+    private static readonly GrainMethod InterleavingTickMethod = new(typeof(IGrainTimer), "Tick", GrainMethodFlags.AlwaysInterleave, "timer");
 
     private readonly ActivationData _activation;
     private readonly Func<CancellationToken, Task> _callback;
@@ -103,6 +103,12 @@ internal sealed class GrainTimer : IGrainTimer
         internal override bool FollowsGrain => false;
 
         protected override Task InvokeCore(object grain) => timer._callback(CancellationToken);
+
+        protected override void WriteArguments(System.Text.Json.Utf8JsonWriter writer, System.Text.Json.JsonSerializerOptions options) =>
+            throw new NotSupportedException("Timer ticks never leave their silo.");
+
+        protected override void ReadArguments(ref System.Text.Json.Utf8JsonReader reader, System.Text.Json.JsonSerializerOptions options) =>
+            throw new NotSupportedException("Timer ticks never leave their silo.");
 
         internal override void Complete(Task invocation)
         {

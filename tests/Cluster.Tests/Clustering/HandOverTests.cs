@@ -1,0 +1,85 @@
+using Cluster.Runtime;
+using Cluster.Runtime.Testing;
+using Cluster.Tests.Runtime.Grains;
+using Xunit;
+
+namespace Cluster.Tests.Clustering;
+
+public sealed class HandOverTests
+{
+    [Fact]
+    public async Task A_new_silo_takes_over_only_its_ring_segment_and_no_state_is_lost()
+    {
+        await using var cluster = await TestCluster.StartAsync(o => o.Silos = 2);
+        var keys = Enumerable.Range(0, 200).Select(i => $"n{i}").ToList();
+        var before = new Dictionary<string, string>();
+        foreach (var key in keys)
+        {
+            await cluster.GrainFactory.GetGrain<IStatefulGrain>(key).SetAsync("value of " + key);
+            before[key] = await cluster.GrainFactory.GetGrain<IWhereGrain>(key).SiloAsync();
+        }
+
+        var added = await cluster.StartSiloAsync();
+        await WaitForHandOver(cluster);
+
+        var after = new Dictionary<string, string>();
+        foreach (var key in keys)
+        {
+            after[key] = await cluster.GrainFactory.GetGrain<IWhereGrain>(key).SiloAsync();
+            Assert.Equal("value of " + key, (await cluster.GrainFactory.GetGrain<IStatefulGrain>(key).GetAsync()).Text);
+        }
+        var moved = keys.Where(k => before[k] != after[k]).ToList();
+        Assert.NotEmpty(moved);
+        Assert.All(moved, k => Assert.Equal(added.Options.SiloId, after[k]));
+        foreach (var key in keys)
+            Assert.Single(cluster.Silos, s => s.HasActivation(new GrainId("StatefulGrain", key)));
+    }
+
+    [Fact]
+    public async Task A_silo_that_stops_gracefully_hands_its_grains_over_with_their_state()
+    {
+        await using var cluster = await TestCluster.StartAsync(o => o.Silos = 3);
+        var keys = Enumerable.Range(0, 100).Select(i => $"s{i}").ToList();
+        foreach (var key in keys)
+            await cluster.GrainFactory.GetGrain<IStatefulGrain>(key).SetUnsavedAsync("kept through hand-over " + key);
+        var leaving = cluster.Silos[2];
+
+        await cluster.StopSiloAsync(leaving);
+
+        foreach (var key in keys)
+        {
+            Assert.Equal("kept through hand-over " + key, (await cluster.GrainFactory.GetGrain<IStatefulGrain>(key).GetAsync()).Text);
+            Assert.NotEqual(leaving.Options.SiloId, await cluster.GrainFactory.GetGrain<IWhereGrain>(key).SiloAsync());
+        }
+    }
+
+    [Fact]
+    public async Task A_silo_declared_dead_stops_serving_and_its_grains_reactivate_elsewhere()
+    {
+        await using var cluster = await TestCluster.StartAsync(o => o.Silos = 3);
+        var victim = cluster.Silos[1];
+        var keys = Enumerable.Range(0, 60).Select(i => $"d{i}").ToList();
+        foreach (var key in keys)
+            await cluster.GrainFactory.GetGrain<IStatefulGrain>(key).SetAsync("acknowledged " + key);
+
+        cluster.Membership.DeclareDead(victim.Options.SiloId);
+        await StateTestsWait(() => victim.Status == Cluster.Runtime.Membership.SiloStatus.Dead);
+
+        Assert.Equal(0, victim.ActivationCount);
+        foreach (var key in keys)
+        {
+            Assert.Equal("acknowledged " + key, (await cluster.Silos[0].GrainFactory.GetGrain<IStatefulGrain>(key).GetAsync()).Text);
+            Assert.NotEqual(victim.Options.SiloId, await cluster.Silos[0].GrainFactory.GetGrain<IWhereGrain>(key).SiloAsync());
+        }
+        await Assert.ThrowsAsync<SiloUnavailableException>(() => victim.GrainFactory.GetGrain<IWhereGrain>("x").SiloAsync());
+    }
+
+    private static Task StateTestsWait(Func<bool> condition) => Runtime.StateTests.WaitUntil(condition, TimeSpan.FromSeconds(10));
+
+    /// <summary>Hand-over is asynchronous: wait until no grain is active on a silo that is not its home.</summary>
+    private static async Task WaitForHandOver(TestCluster cluster)
+    {
+        await Task.Delay(200);
+        await Runtime.StateTests.WaitUntil(() => cluster.Silos.All(s => s.PendingCalls == 0), TimeSpan.FromSeconds(10));
+    }
+}
