@@ -5,6 +5,7 @@ var rest = args.Length > 1 ? args[1..] : [];
 return mode switch
 {
     "runtime" => await RuntimeMode.RunAsync(rest),
+    "cluster" => await ClusterMode.RunAsync(rest),
     "actor-core" => await ActorCoreMode.RunAsync(rest),
     "mcts" => MctsMode.Run(rest),
     "optimizer" => OptimizerMode.Run(rest),
@@ -15,6 +16,6 @@ return mode switch
 static int Usage()
 {
     Console.Error.WriteLine("usage: dotnet run -c Release --project bench -- <mode> [options]");
-    Console.Error.WriteLine("modes: runtime, actor-core, mcts, search-http, optimizer");
+    Console.Error.WriteLine("modes: runtime, cluster, actor-core, mcts, search-http, optimizer");
     return 2;
 }

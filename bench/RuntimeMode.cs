@@ -22,14 +22,14 @@ internal static class RuntimeMode
         for (var i = 0; i < Grains; i++)
             grains[i] = cluster.GrainFactory.GetGrain<IPingGrain>(i);
 
-        await Round(grains, concurrency, TimeSpan.FromSeconds(1), new LatencyHistogram());
+        await CallLoad.RunAsync(grains, concurrency, TimeSpan.FromSeconds(1), new LatencyHistogram());
         var rates = new List<double>();
         var p50s = new List<double>();
         var p99s = new List<double>();
         for (var round = 0; round < 5; round++)
         {
             var histogram = new LatencyHistogram();
-            var rate = await Round(grains, concurrency, TimeSpan.FromSeconds(seconds), histogram);
+            var rate = await CallLoad.RunAsync(grains, concurrency, TimeSpan.FromSeconds(seconds), histogram);
             rates.Add(rate);
             p50s.Add(histogram.PercentileMicros(0.50));
             p99s.Add(histogram.PercentileMicros(0.99));
@@ -49,37 +49,6 @@ internal static class RuntimeMode
             ["local_p99_us"] = Math.Round(BenchResult.Median(p99s), 1),
             ["activations_per_sec"] = Math.Round(activationRate),
         });
-    }
-
-    private static async Task<double> Round(IPingGrain[] grains, int concurrency, TimeSpan duration, LatencyHistogram histogram)
-    {
-        var stop = Stopwatch.GetTimestamp() + (long)(duration.TotalSeconds * Stopwatch.Frequency);
-        var counts = new long[concurrency];
-        var started = Stopwatch.GetTimestamp();
-        var loops = new Task[concurrency];
-        for (var c = 0; c < concurrency; c++)
-            loops[c] = Caller(grains, c, stop, counts, histogram);
-        await Task.WhenAll(loops);
-        var elapsed = Stopwatch.GetElapsedTime(started).TotalSeconds;
-        return counts.Sum() / elapsed;
-    }
-
-    private static async Task Caller(IPingGrain[] grains, int index, long stop, long[] counts, LatencyHistogram histogram)
-    {
-        await Task.Yield();
-        long n = 0;
-        var g = index % grains.Length;
-        while (Stopwatch.GetTimestamp() < stop)
-        {
-            var t0 = Stopwatch.GetTimestamp();
-            await grains[g].PingAsync(index);
-            histogram.Record(Stopwatch.GetElapsedTime(t0).TotalMicroseconds);
-            n++;
-            g += 7;
-            if (g >= grains.Length)
-                g -= grains.Length;
-        }
-        counts[index] = n;
     }
 
     private static async Task<double> Activations(IGrainFactory factory, int count)
