@@ -8,6 +8,7 @@ return mode switch
     "actor-core" => ActorCoreMode.Run(rest),
     "mcts" => MctsMode.Run(rest),
     "optimizer" => OptimizerMode.Run(rest),
+    "analytics" => await AnalyticsMode.RunAsync(rest),
     _ => Usage(),
 };
 

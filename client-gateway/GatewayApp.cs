@@ -36,6 +36,8 @@ public static class GatewayApp
         app.MapHealthEndpoints();
         var api = app.MapGroup("/api/v1").AddEndpointFilter<ApiKeyFilter>();
         api.MapClusterEndpoints();
+        api.MapStudyEndpoints();
+        api.MapAnalyticsEndpoints();
         return app;
     }
 }

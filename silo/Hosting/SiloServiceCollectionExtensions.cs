@@ -1,3 +1,4 @@
+using Cluster.Grains.Compute.Analytics;
 using Cluster.Runtime;
 using Cluster.Runtime.Catalog;
 using Cluster.Runtime.Hosting;
@@ -29,6 +30,7 @@ public static class SiloServiceCollectionExtensions
             sp.GetRequiredService<InProcessMembership>(), sp.GetRequiredService<ILoggerFactory>()));
         services.AddSingleton<IGrainFactory>(sp => sp.GetRequiredService<Runtime.Hosting.Silo>().GrainFactory);
         services.AddSingleton<IMembershipView>(sp => sp.GetRequiredService<Runtime.Hosting.Silo>().Membership);
+        services.AddExecutionAnalytics(configuration);
         services.AddHostedService<SiloHostedService>();
         return services;
     }
