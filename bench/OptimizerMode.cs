@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
+using Cluster.GrainInterfaces.Compute.Optimization;
 using Cluster.Grains.Compute.Optimization;
 
 /// <summary>

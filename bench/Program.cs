@@ -10,12 +10,13 @@ return mode switch
     "mcts" => MctsMode.Run(rest),
     "optimizer" => OptimizerMode.Run(rest),
     "search-http" => await SearchHttpMode.RunAsync(rest),
+    "analytics" => await AnalyticsMode.RunAsync(rest),
     _ => Usage(),
 };
 
 static int Usage()
 {
     Console.Error.WriteLine("usage: dotnet run -c Release --project bench -- <mode> [options]");
-    Console.Error.WriteLine("modes: runtime, cluster, actor-core, mcts, search-http, optimizer");
+    Console.Error.WriteLine("modes: runtime, cluster, actor-core, mcts, search-http, optimizer, analytics");
     return 2;
 }

@@ -46,6 +46,8 @@ public static class GatewayApp
         api.MapAgentEndpoints();
         api.MapActorEndpoints();
         api.MapActorCoreEndpoints();
+        api.MapStudyEndpoints();
+        api.MapAnalyticsEndpoints();
         return app;
     }
 }

@@ -1,4 +1,5 @@
 using Cluster.Grains.ActorCore;
+using Cluster.Grains.Compute.Analytics;
 using Cluster.Runtime;
 using Cluster.Runtime.Catalog;
 using Cluster.Runtime.Hosting;
@@ -35,6 +36,7 @@ public static class SiloServiceCollectionExtensions
         services.AddSingleton<IGrainFactory>(sp => sp.GetRequiredService<Runtime.Hosting.Silo>().GrainFactory);
         services.AddSingleton<IMembershipView>(sp => sp.GetRequiredService<IClusterMembership>());
         services.AddActorCore(configuration);
+        services.AddExecutionAnalytics(configuration);
         services.AddHostedService<SiloHostedService>();
         return services;
     }

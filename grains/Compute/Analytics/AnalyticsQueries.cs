@@ -1,3 +1,5 @@
+using Cluster.GrainInterfaces.Compute.Analytics;
+
 namespace Cluster.Grains.Compute.Analytics;
 
 /// <summary>

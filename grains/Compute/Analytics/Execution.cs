@@ -1,4 +1,4 @@
-using Cluster.Grains.Compute.Optimization;
+using Cluster.GrainInterfaces.Compute.Analytics;
 
 namespace Cluster.Grains.Compute.Analytics;
 

@@ -1,4 +1,5 @@
-using Cluster.Grains.Compute.Optimization;
+using Cluster.GrainInterfaces.Compute.Analytics;
+using Cluster.GrainInterfaces.Compute.Optimization;
 
 namespace Cluster.Grains.Compute.Analytics;
 
@@ -61,6 +62,8 @@ public static class ExecutionBatch
             throw new ExecutionValidationException(field, "a non-empty string is required.");
         if (value.Length > MaxTextLength)
             throw new ExecutionValidationException(field, $"must be at most {MaxTextLength} characters.");
+        if (!StorableText.Is(value))
+            throw new ExecutionValidationException(field, StorableText.Problem);
         return value;
     }
 

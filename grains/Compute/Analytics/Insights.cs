@@ -1,3 +1,6 @@
+using Cluster.GrainInterfaces.Compute.Analytics;
+using Cluster.GrainInterfaces.Compute.Optimization;
+
 namespace Cluster.Grains.Compute.Analytics;
 
 /// <summary>

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Cluster.Grains.Compute.Optimization;
+using Cluster.GrainInterfaces.Compute.Optimization;
 
 namespace Cluster.Grains.Compute.Analytics;
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Cluster.GrainInterfaces.Compute.Analytics;
 
 namespace Cluster.Grains.Compute.Analytics;
 

@@ -1,3 +1,4 @@
+using Cluster.GrainInterfaces.Compute.Analytics;
 using MathNet.Numerics;
 using MathNet.Numerics.Distributions;
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Cluster.GrainInterfaces.Compute.Analytics;
 using Cluster.Grains.Compute.Analytics;
 using Xunit;
 using static Cluster.Tests.Analytics.ExecutionRecords;
@@ -82,6 +83,14 @@ public class ExecutionBatchTests
     [Fact]
     public void Non_finite_parameter_values_are_rejected() =>
         Assert.Equal("[0].parameters.temperature", FieldOf(Record(parameters: Params(("temperature", double.NaN)))));
+
+    [Fact]
+    public void Text_a_database_cannot_store_is_rejected()
+    {
+        Assert.Equal("[0].model", FieldOf(Record() with { Model = "model\0name" }));
+        Assert.Equal("[1].domain", FieldOf(Record(), Record() with { Domain = "half \ud83d pair" }));
+        Assert.Single(Valid(Record() with { Domain = "whole \ud83d\ude00 pair" }));
+    }
 
     [Fact]
     public void Null_records_are_rejected() =>

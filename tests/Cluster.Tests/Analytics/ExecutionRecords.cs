@@ -1,5 +1,6 @@
+using Cluster.GrainInterfaces.Compute.Analytics;
+using Cluster.GrainInterfaces.Compute.Optimization;
 using Cluster.Grains.Compute.Analytics;
-using Cluster.Grains.Compute.Optimization;
 
 namespace Cluster.Tests.Analytics;
 

@@ -1,3 +1,5 @@
+using Cluster.GrainInterfaces.Compute.Analytics;
+using Cluster.GrainInterfaces.Compute.Optimization;
 using Cluster.Grains.Compute.Analytics;
 using Cluster.Grains.Compute.Optimization;
 using Xunit;

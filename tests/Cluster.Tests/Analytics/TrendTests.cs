@@ -1,3 +1,4 @@
+using Cluster.GrainInterfaces.Compute.Analytics;
 using Cluster.Grains.Compute.Analytics;
 using Xunit;
 using static Cluster.Tests.Analytics.ExecutionRecords;

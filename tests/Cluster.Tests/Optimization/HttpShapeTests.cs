@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Cluster.GrainInterfaces.Compute.Optimization;
 using Cluster.Grains.Compute.Optimization;
 using Xunit;
 

@@ -1,3 +1,4 @@
+using Cluster.GrainInterfaces.Compute.Optimization;
 using Cluster.Grains.Compute.Optimization;
 using FsCheck;
 using FsCheck.Fluent;

@@ -1,4 +1,5 @@
 using System.Numerics.Tensors;
+using Cluster.GrainInterfaces.Compute.Optimization;
 
 namespace Cluster.Grains.Compute.Optimization;
 

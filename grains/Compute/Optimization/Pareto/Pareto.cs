@@ -1,3 +1,5 @@
+using Cluster.GrainInterfaces.Compute.Optimization;
+
 namespace Cluster.Grains.Compute.Optimization;
 
 /// <summary>Pareto dominance and the front of non-dominated completed trials, honouring each objective's direction.</summary>

@@ -1,3 +1,4 @@
+using Cluster.GrainInterfaces.Compute.Optimization;
 using MathNet.Numerics.Distributions;
 
 namespace Cluster.Grains.Compute.Optimization;

@@ -1,3 +1,5 @@
+using Cluster.GrainInterfaces.Compute.Optimization;
+
 namespace Cluster.Grains.Compute.Optimization;
 
 /// <summary>Uniform random search (log-uniform for log parameters). Redraws a few times to avoid the points of running trials.</summary>

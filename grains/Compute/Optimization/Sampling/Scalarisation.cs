@@ -1,3 +1,5 @@
+using Cluster.GrainInterfaces.Compute.Optimization;
+
 namespace Cluster.Grains.Compute.Optimization;
 
 /// <summary>

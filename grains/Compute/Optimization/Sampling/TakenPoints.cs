@@ -1,3 +1,5 @@
+using Cluster.GrainInterfaces.Compute.Optimization;
+
 namespace Cluster.Grains.Compute.Optimization;
 
 /// <summary>The snapped unit-cube points of trials already completed or running, to keep suggestions off them.</summary>

@@ -1,3 +1,5 @@
+using Cluster.GrainInterfaces.Compute.Optimization;
+
 namespace Cluster.Grains.Compute.Optimization;
 
 /// <summary>A standard test function with a known global minimum, for measuring how well a sampler optimises.</summary>

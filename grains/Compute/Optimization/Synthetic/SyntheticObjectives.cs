@@ -1,3 +1,5 @@
+using Cluster.GrainInterfaces.Compute.Optimization;
+
 namespace Cluster.Grains.Compute.Optimization;
 
 /// <summary>The usual Bayesian-optimisation test functions (definitions as in Jones et al. 1998 and Dixon &amp; Szegő 1978).</summary>

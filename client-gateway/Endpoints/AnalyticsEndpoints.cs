@@ -1,0 +1,38 @@
+using Cluster.Gateway.Endpoints.Analytics;
+using Cluster.GrainInterfaces.Compute.Analytics;
+using Cluster.Grains.Compute.Analytics;
+using Cluster.Runtime;
+
+namespace Cluster.Gateway.Endpoints;
+
+public static class AnalyticsEndpoints
+{
+    /// <summary>
+    /// Execution analytics: ingest batches of execution records (at most 10,000, all or nothing), and per task type
+    /// the ranked parameter sets with their trend, the parameters that matter, and a recommendation.
+    /// </summary>
+    public static void MapAnalyticsEndpoints(this RouteGroupBuilder api)
+    {
+        var analytics = api.MapGroup("/analytics");
+
+        analytics.MapPost("/executions", async (List<ExecutionRecord?> records, IGrainFactory grains, CancellationToken ct) =>
+        {
+            // Bad batches are refused here without a grain call; the analytics grain validates again where the engine begins.
+            ExecutionBatch.Validate(records);
+            var ingested = await Analytics(grains).IngestAsync(new Immutable<IReadOnlyList<ExecutionRecord?>>(records), ct);
+            return new IngestedExecutions(ingested);
+        });
+
+        analytics.MapGet("/effectiveness", (string? taskType, IGrainFactory grains, CancellationToken ct) =>
+            Analytics(grains).GetEffectivenessAsync(AnalyticsQueryText.Require(taskType, "taskType"), ct));
+
+        analytics.MapGet("/insights", (string? taskType, IGrainFactory grains, CancellationToken ct) =>
+            Analytics(grains).GetInsightsAsync(AnalyticsQueryText.Require(taskType, "taskType"), ct));
+
+        analytics.MapGet("/recommendation", (string? taskType, string? complexity, IGrainFactory grains, CancellationToken ct) =>
+            Analytics(grains).GetRecommendationAsync(
+                AnalyticsQueryText.Require(taskType, "taskType"), AnalyticsQueryText.Require(complexity, "complexity"), ct));
+    }
+
+    private static IAnalyticsGrain Analytics(IGrainFactory grains) => grains.GetGrain<IAnalyticsGrain>(0);
+}

@@ -1,0 +1,20 @@
+using Cluster.GrainInterfaces.Compute.Optimization;
+using Cluster.Runtime;
+
+namespace Cluster.GrainInterfaces.Compute.Analytics;
+
+/// <summary>How one parameter set performed: its metrics and its combined <see cref="Score"/> (see <c>Effectiveness</c>).</summary>
+[Immutable]
+public sealed record ParameterSetEffectiveness(
+    string Key,
+    IReadOnlyDictionary<string, ParameterValue> Parameters,
+    long Count,
+    double SuccessRate,
+    double MeanLatencyMs,
+    double P95LatencyMs,
+    double MeanPromptTokens,
+    double MeanCompletionTokens,
+    double MeanTotalTokens,
+    double? MeanQuality,
+    double? MeanSatisfaction,
+    double Score);

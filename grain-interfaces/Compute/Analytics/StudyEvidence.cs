@@ -1,0 +1,8 @@
+using Cluster.GrainInterfaces.Compute.Optimization;
+using Cluster.Runtime;
+
+namespace Cluster.GrainInterfaces.Compute.Analytics;
+
+/// <summary>The best trial of an optimisation study over the same parameters, offered as evidence to a recommendation.</summary>
+[Immutable]
+public sealed record StudyEvidence(string Study, IReadOnlyDictionary<string, ParameterValue> Parameters, IReadOnlyList<double> Values);

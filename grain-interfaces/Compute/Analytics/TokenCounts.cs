@@ -1,0 +1,7 @@
+using Cluster.Runtime;
+
+namespace Cluster.GrainInterfaces.Compute.Analytics;
+
+/// <summary>Tokens an execution used: <c>{prompt, completion, total}</c>.</summary>
+[Immutable]
+public sealed record TokenCounts(long Prompt, long Completion, long Total);

@@ -1,0 +1,7 @@
+using Cluster.Runtime;
+
+namespace Cluster.GrainInterfaces.Compute.Analytics;
+
+/// <summary>The recent window (<see cref="RecentFrom"/>, <see cref="To"/>] against the earlier one (<see cref="EarlierFrom"/>, <see cref="RecentFrom"/>].</summary>
+[Immutable]
+public sealed record TrendReport(DateTimeOffset EarlierFrom, DateTimeOffset RecentFrom, DateTimeOffset To, IReadOnlyList<MetricTrend> Metrics);

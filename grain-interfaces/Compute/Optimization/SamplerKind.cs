@@ -1,0 +1,16 @@
+using System.Text.Json.Serialization;
+
+namespace Cluster.GrainInterfaces.Compute.Optimization;
+
+[JsonConverter(typeof(JsonStringEnumConverter<SamplerKind>))]
+public enum SamplerKind
+{
+    /// <summary>Gaussian-process Bayesian optimisation with expected improvement.</summary>
+    [JsonStringEnumMemberName("gp")] GaussianProcess,
+
+    /// <summary>Independent uniform draws (log-uniform for log parameters).</summary>
+    [JsonStringEnumMemberName("random")] Random,
+
+    /// <summary>Thompson sampling over the arms of an all-categorical space.</summary>
+    [JsonStringEnumMemberName("thompson")] Thompson,
+}

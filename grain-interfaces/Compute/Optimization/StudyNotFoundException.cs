@@ -1,0 +1,13 @@
+namespace Cluster.GrainInterfaces.Compute.Optimization;
+
+/// <summary>No study has this id (a missing resource: HTTP 404).</summary>
+public sealed class StudyNotFoundException : KeyNotFoundException
+{
+    public StudyNotFoundException(string studyId)
+        : base($"There is no study '{studyId}'.")
+    {
+        StudyId = studyId;
+    }
+
+    public string StudyId { get; }
+}

@@ -1,7 +1,0 @@
-namespace Cluster.Grains.Compute.Analytics;
-
-/// <summary>
-/// The answer to <c>GET /api/v1/analytics/effectiveness?taskType=</c>: every parameter set ranked by combined score,
-/// and the task type's trend (recent window against the one before).
-/// </summary>
-public sealed record EffectivenessReport(string TaskType, IReadOnlyList<ParameterSetEffectiveness> Groups, TrendReport Trend);

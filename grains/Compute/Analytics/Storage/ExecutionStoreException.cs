@@ -1,0 +1,4 @@
+namespace Cluster.Grains.Compute.Analytics;
+
+/// <summary>The execution store cannot be used: its database is unreachable or refused the schema.</summary>
+public sealed class ExecutionStoreException(string message, Exception? inner = null) : Exception(message, inner);

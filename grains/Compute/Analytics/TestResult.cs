@@ -1,7 +1,0 @@
-namespace Cluster.Grains.Compute.Analytics;
-
-/// <summary>
-/// The outcome of a named significance test: <see cref="Test"/> is "welch-t", "two-proportion-z" or
-/// "chi-square-independence"; <see cref="DegreesOfFreedom"/> is null for the z-test.
-/// </summary>
-public sealed record TestResult(string Test, double Statistic, double? DegreesOfFreedom, double PValue);

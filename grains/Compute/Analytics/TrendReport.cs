@@ -1,4 +1,0 @@
-namespace Cluster.Grains.Compute.Analytics;
-
-/// <summary>The recent window (<see cref="RecentFrom"/>, <see cref="To"/>] against the earlier one (<see cref="EarlierFrom"/>, <see cref="RecentFrom"/>].</summary>
-public sealed record TrendReport(DateTimeOffset EarlierFrom, DateTimeOffset RecentFrom, DateTimeOffset To, IReadOnlyList<MetricTrend> Metrics);

@@ -1,7 +1,0 @@
-namespace Cluster.Grains.Compute.Optimization;
-
-/// <summary>
-/// A sampler's answer: the parameters of the next trial, and for the Gaussian-process sampler the hyperparameters
-/// it fitted (to be passed back as the next request's warm start).
-/// </summary>
-public sealed record Suggestion(IReadOnlyDictionary<string, ParameterValue> Params, GaussianProcessHyperparameters? Hyperparameters);

@@ -1,7 +1,0 @@
-namespace Cluster.Grains.Compute.Optimization;
-
-/// <summary>
-/// One evaluation of the objective(s) at <see cref="Params"/>. <see cref="Values"/> holds one value per objective,
-/// in the study's objective order, once the trial is complete; it is empty otherwise.
-/// </summary>
-public sealed record Trial(int Id, TrialState State, IReadOnlyDictionary<string, ParameterValue> Params, IReadOnlyList<double> Values);
