@@ -28,6 +28,7 @@ public static class GatewayApp
         else
             builder.Services.AddClusterClient(builder.Configuration);
         builder.Services.AddSingleton(ApiKeys.FromConfiguration(builder.Configuration, embedded));
+        builder.Services.AddClusterTelemetry(builder.Configuration, "cluster-gateway");
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<GrainExceptionHandler>();
         builder.Services.ConfigureHttpJsonOptions(o =>

@@ -3,4 +3,5 @@ using Microsoft.Extensions.Hosting;
 
 var builder = Host.CreateApplicationBuilder(args);
 builder.Services.AddClusterSilo(builder.Configuration);
+builder.Services.AddClusterTelemetry(builder.Configuration, "cluster-silo");
 await builder.Build().RunAsync();

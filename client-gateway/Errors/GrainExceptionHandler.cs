@@ -47,7 +47,8 @@ public sealed class GrainExceptionHandler(IProblemDetailsService problems, ILogg
             KeyNotFoundException => (404, "Not found", null),
             InconsistentStateException => (409, "Conflict", null),
             GrainCallTimeoutException => (504, "The cluster did not answer in time", null),
-            SiloUnavailableException => (503, "The cluster is unavailable", null),
+            SiloUnavailableException or GrainRoutingException or NoCompatibleSiloException => (503, "The cluster is unavailable", null),
+            Runtime.Transport.TransportOverloadedException => (503, "The cluster is overloaded", null),
             _ => (500, "Internal error", null),
         };
     }

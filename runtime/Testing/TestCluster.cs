@@ -81,10 +81,12 @@ public sealed class TestCluster : IAsyncDisposable
         }
         _options.ConfigureSilo?.Invoke(siloOptions);
         configure?.Invoke(siloOptions);
+        var membership = _silos.Count == 0 && !Networked ? _membership : _membership.Participant();
         services.AddSingleton(siloOptions);
+        services.AddSingleton<IClusterMembership>(membership);
+        services.AddSingleton<IMembershipView>(membership);
         _options.ConfigureServices?.Invoke(services);
         var provider = services.BuildServiceProvider();
-        var membership = _silos.Count == 0 && !Networked ? _membership : _membership.Participant();
         var silo = new Silo(siloOptions, provider, _storage, membership, provider.GetRequiredService<ILoggerFactory>());
         await silo.StartAsync();
         _silos.Add((silo, provider));

@@ -1,17 +1,24 @@
 using System.Globalization;
 using Cluster.GrainInterfaces.ActorCore;
 using Cluster.Runtime;
+using Cluster.Runtime.Hosting;
+using Cluster.Runtime.Membership;
+using Microsoft.Extensions.Logging;
 
 namespace Cluster.Grains.ActorCore;
 
 /// <summary>
-/// The versioned registries. A new revision is validated by compiling it, stored, and published to this silo's
-/// <see cref="IRegistryView"/> before the caller hears of it, so no actor read after that resolves with the old one.
+/// The versioned registries. A new revision is validated by compiling it, stored, and published to every active
+/// silo's <see cref="IRegistryView"/> before the caller hears of it, so no actor read after that resolves with the
+/// old one.
 /// </summary>
 public sealed class RegistryGrain(
     [PersistentState("registry", "actors")] IPersistentState<RegistryState> state,
     DefaultRegistry defaults,
-    IRegistryView view) : Grain, IRegistryGrain
+    IRegistryView view,
+    IMembershipView membership,
+    SiloOptions silo,
+    ILogger<RegistryGrain> logger) : Grain, IRegistryGrain
 {
     private RegistryRevision _revision = null!;
 
@@ -50,7 +57,28 @@ public sealed class RegistryGrain(
         await state.ReplaceAsync(new RegistryState { Revision = next }, DeactivateOnIdle);
         _revision = next;
         Publish(compiled);
+        await BroadcastAsync(next);
         return next;
+    }
+
+    /// <summary>Publishes the revision on the other active silos; one that cannot be reached is leaving anyway.</summary>
+    private async Task BroadcastAsync(RegistryRevision revision)
+    {
+        if (GetPrimaryKeyString() != RegistryRevision.DefaultKey)
+            return;
+        var others = membership.Silos.Where(s => s.Status == SiloStatus.Active && s.SiloId != silo.SiloId).ToList();
+        var publishes = others.Select(s => GrainFactory.GetGrain<IRegistryViewGrain>(s.SiloId).PublishAsync(revision)).ToList();
+        for (var i = 0; i < publishes.Count; i++)
+        {
+            try
+            {
+                await publishes[i];
+            }
+            catch (Exception e) when (e is GrainRoutingException or NoCompatibleSiloException or SiloUnavailableException or GrainCallTimeoutException)
+            {
+                logger.LogWarning(e, "Registry version {Version} did not reach silo {Silo}", revision.Version, others[i].SiloId);
+            }
+        }
     }
 
     // Only the registry the cluster resolves with feeds the actors' view.

@@ -6,7 +6,7 @@ using Xunit;
 namespace Cluster.Tests.Integration;
 
 /// <summary>Failover and scale-out of a real multi-process cluster on Redis and PostgreSQL.</summary>
-public sealed class FailoverTests
+public sealed class FailoverTests(Xunit.Abstractions.ITestOutputHelper output)
 {
     private const int Grains = 500;
 
@@ -32,12 +32,35 @@ public sealed class FailoverTests
 
         await EveryGrainAnswers(cluster, TaskType, TimeSpan.FromSeconds(10));
         var recovered = killed.Elapsed;
+        output.WriteLine($"all {Grains} grains answered with their acknowledged state {recovered.TotalSeconds:F2} s after kill -9");
         Assert.True(recovered < TimeSpan.FromSeconds(10), $"recovered after {recovered.TotalSeconds:F1} s");
 
         await cluster.AddSiloAsync();
         await WaitUntilAsync(async () => (await SiloStatus(cluster, "silo-4")) == "Active", TimeSpan.FromSeconds(20));
         await EveryGrainAnswers(cluster, TaskType, TimeSpan.FromSeconds(10));
         await WaitUntilAsync(async () => await ActivationCount(cluster, "silo-4") > 0, TimeSpan.FromSeconds(10));
+    }
+
+    [Fact]
+    public async Task A_silo_the_cluster_declared_dead_stops_serving_and_exits()
+    {
+        await using var cluster = await LocalCluster.UpAsync(silos: 2);
+        var silo = Process.GetProcessById(cluster.SiloPid(2));
+
+        // Frozen for longer than the failure detector waits, the silo is declared dead while it cannot object.
+        Signal(silo.Id, "STOP");
+        await WaitUntilAsync(async () => (await SiloStatus(cluster, "silo-2")) == "Dead", TimeSpan.FromSeconds(15));
+        Signal(silo.Id, "CONT");
+
+        Assert.True(silo.WaitForExit(TimeSpan.FromSeconds(20)), "the silo declared dead kept running");
+        using var ready = await cluster.Http.GetAsync("/readyz");
+        Assert.True(ready.IsSuccessStatusCode);
+    }
+
+    private static void Signal(int pid, string signal)
+    {
+        using var kill = Process.Start("kill", $"-{signal} {pid}");
+        kill.WaitForExit();
     }
 
     private static async Task EveryGrainAnswers(LocalCluster cluster, Func<int, string> taskType, TimeSpan within)
