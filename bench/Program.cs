@@ -6,6 +6,7 @@ return mode switch
 {
     "runtime" => await RuntimeMode.RunAsync(rest),
     "cluster" => await ClusterMode.RunAsync(rest),
+    "transport" => TransportMode.Run(rest),
     "actor-core" => await ActorCoreMode.RunAsync(rest),
     "mcts" => MctsMode.Run(rest),
     "optimizer" => OptimizerMode.Run(rest),
@@ -17,6 +18,6 @@ return mode switch
 static int Usage()
 {
     Console.Error.WriteLine("usage: dotnet run -c Release --project bench -- <mode> [options]");
-    Console.Error.WriteLine("modes: runtime, cluster, actor-core, mcts, search-http, optimizer, analytics");
+    Console.Error.WriteLine("modes: runtime, cluster, transport, actor-core, mcts, search-http, optimizer, analytics");
     return 2;
 }
