@@ -155,7 +155,7 @@ internal sealed class MessageCenter : IRemoteReply, IAsyncDisposable
             SendFailure(connection, MessageCodec.CorrelationOf(frame), e);
             return;
         }
-        request.CorrelationId = correlation;
+        request.ReplyCorrelationId = correlation;
         request.ReplyTo = connection;
         request.Reply = this;
         GrainClassInfo classInfo;
@@ -184,7 +184,7 @@ internal sealed class MessageCenter : IRemoteReply, IAsyncDisposable
         var connection = (Connection)request.ReplyTo!;
         var buffer = _buffer ??= new ArrayBufferWriter<byte>(4096);
         buffer.ResetWrittenCount();
-        MessageCodec.WriteResponse(buffer, request.CorrelationId, request, outcome, _dispatcher.Json);
+        MessageCodec.WriteResponse(buffer, request.ReplyCorrelationId, request, outcome, _dispatcher.Json);
         TrySend(connection, buffer.WrittenSpan);
     }
 

@@ -84,6 +84,9 @@ public abstract class Request
     /// <summary>The connection an inbound request's answer goes back on.</summary>
     internal object? ReplyTo { get; set; }
 
+    /// <summary>The correlation id the sender of an inbound request expects in the answer.</summary>
+    internal long ReplyCorrelationId { get; set; }
+
     /// <summary>Writes the arguments as consecutive JSON values (generated).</summary>
     protected abstract void WriteArguments(System.Text.Json.Utf8JsonWriter writer, System.Text.Json.JsonSerializerOptions options);
 
