@@ -14,12 +14,14 @@ internal static class ActorCoreCluster
     public static Task<TestCluster> StartAsync(
         IGrainStorage? storage = null,
         IReadOnlyDictionary<string, string?>? settings = null,
-        Action<IServiceCollection>? services = null)
+        Action<IServiceCollection>? services = null,
+        int silos = 1)
     {
         GrainRegistry.Load(Grains.GrainsAssembly.Assembly);
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings ?? new Dictionary<string, string?>()).Build();
         return TestCluster.StartAsync(o =>
         {
+            o.Silos = silos;
             o.ConfigureServices = s =>
             {
                 services?.Invoke(s);

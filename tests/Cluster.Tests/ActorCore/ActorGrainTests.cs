@@ -70,6 +70,28 @@ public sealed class ActorGrainTests
     }
 
     [Fact]
+    public async Task A_registry_change_reaches_actors_on_every_silo_before_it_is_acknowledged()
+    {
+        await using var cluster = await ActorCoreCluster.StartAsync(silos: 3);
+        var actors = Enumerable.Range(0, 30).Select(i => cluster.GrainFactory.GetGrain<IActorGrain>($"spread-{i}")).ToList();
+        foreach (var actor in actors)
+        {
+            await actor.PutAsync(Human);
+            await actor.PutSubsystemAsync("items", Output(primary: [Stat("move_speed", Bucket.Flat, 10)]));
+            Assert.Equal(0, (await actor.GetSnapshotAsync()).RegistryVersion);
+        }
+
+        await Registry(cluster).PutAsync(Dimensions(("move_speed", 0, 5)), null, null);
+
+        foreach (var actor in actors)
+        {
+            var snapshot = await actor.GetSnapshotAsync();
+            Assert.Equal(1, snapshot.RegistryVersion);
+            Assert.Equal(5, snapshot.Primary["move_speed"]);
+        }
+    }
+
+    [Fact]
     public async Task Actor_and_registry_survive_a_silo_restart()
     {
         await using var cluster = await ActorCoreCluster.StartAsync();
