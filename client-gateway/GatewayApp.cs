@@ -31,6 +31,8 @@ public static class GatewayApp
         builder.Services.AddClusterTelemetry(builder.Configuration, "cluster-gateway");
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<GrainExceptionHandler>();
+        // Body binding failures reach the exception handler, which names the offending JSON field.
+        builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         builder.Services.ConfigureHttpJsonOptions(o =>
         {
             o.SerializerOptions.Converters.Add(new JsonStringEnumConverter());

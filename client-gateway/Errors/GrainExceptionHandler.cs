@@ -42,7 +42,7 @@ public sealed class GrainExceptionHandler(IProblemDetailsService problems, ILogg
         {
             BadHttpRequestException { InnerException: JsonException json } => (400, "Malformed request", FieldOfPath(json.Path)),
             JsonException json => (400, "Malformed request", FieldOfPath(json.Path)),
-            BadHttpRequestException => (400, "Malformed request", null),
+            BadHttpRequestException bad => (bad.StatusCode, "Malformed request", null),
             ArgumentException a => (400, "Invalid input", a.ParamName),
             KeyNotFoundException => (404, "Not found", null),
             InconsistentStateException => (409, "Conflict", null),
