@@ -67,6 +67,19 @@ public sealed class PlacementTests
     }
 
     [Fact]
+    public async Task An_argument_that_cannot_be_serialized_fails_the_call_with_a_clear_error()
+    {
+        await using var cluster = await TestCluster.StartAsync(o => o.Silos = 2);
+        var client = await cluster.CreateClientAsync();
+
+        var remote = await Assert.ThrowsAsync<GrainSerializationException>(() => client.GrainFactory.GetGrain<ISerializationProbeGrain>("p").InvokeAsync(() => 1));
+        var local = await Assert.ThrowsAsync<GrainSerializationException>(() => cluster.GrainFactory.GetGrain<ISerializationProbeGrain>("p").InvokeAsync(() => 1));
+
+        Assert.Contains("Func", remote.Message);
+        Assert.Contains("Func", local.Message);
+    }
+
+    [Fact]
     public async Task A_client_sends_calls_to_the_grains_home_and_spreads_stateless_workers()
     {
         await using var cluster = await TestCluster.StartAsync(o => o.Silos = 3);

@@ -82,3 +82,14 @@ public sealed class ReentrantCallerGrain : Grain, IReentrantCallerGrain
 
     public Task<int> CallRememberedAsync() => Task.FromResult(0);
 }
+
+public interface ISerializationProbeGrain : IGrainWithStringKey
+{
+    /// <summary>Takes a value that cannot be serialized, to prove the caller gets a clear error.</summary>
+    Task<int> InvokeAsync(Func<int> callback);
+}
+
+public sealed class SerializationProbeGrain : Grain, ISerializationProbeGrain
+{
+    public Task<int> InvokeAsync(Func<int> callback) => Task.FromResult(callback());
+}
