@@ -30,8 +30,16 @@ public static class ClusterEndpoints
         cluster.MapGet("/stats", async (IMembershipView membership, IGrainFactory grains) =>
         {
             var active = membership.Silos.Where(s => s.Status == SiloStatus.Active).ToList();
-            var perSilo = await Task.WhenAll(active.Select(s => grains.GetGrain<ISiloStatsGrain>(s.SiloId).GetAsync()));
-            return Merge(perSilo);
+            var asks = active.Select(s => grains.GetGrain<ISiloStatsGrain>(s.SiloId).GetAsync()).ToList();
+            try
+            {
+                await Task.WhenAll(asks);
+            }
+            catch (Exception e) when (e is GrainRoutingException or NoCompatibleSiloException or SiloUnavailableException or GrainCallTimeoutException)
+            {
+                // A silo that left meanwhile is missing from the figures; the others still count.
+            }
+            return Merge([.. asks.Where(a => a.IsCompletedSuccessfully).Select(a => a.Result)]);
         });
     }
 
