@@ -429,8 +429,6 @@ internal sealed class ActivationData : IThreadPoolWorkItem
         }
     }
 
-    internal void MarkActive() => Volatile.Write(ref _lastActivity, Environment.TickCount64);
-
     internal PersistentState<T> CreatePersistentState<T>(string stateName, string storageName)
     {
         var state = new PersistentState<T>(stateName, GrainId, Runtime.Storage.Get(storageName), Runtime.Json);

@@ -33,7 +33,6 @@ public sealed class ClusterClient : IAsyncDisposable
     private readonly Dispatcher _dispatcher;
     private readonly MessageCenter _messages;
     private readonly PlacementDirector _placement = new(localSilo: null);
-    private readonly Lock _viewLock = new();
 
     public ClusterClient(ClusterClientOptions options, IClusterMembership membership, ILoggerFactory? loggerFactory = null)
     {
@@ -60,18 +59,7 @@ public sealed class ClusterClient : IAsyncDisposable
         OnViewChanged(_membership.Current);
     }
 
-    private void OnViewChanged(MembershipSnapshot view)
-    {
-        lock (_viewLock)
-        {
-            if (view.Version < _placement.Version)
-                return;
-            _placement.Update(view);
-            foreach (var silo in view.Silos)
-                if (silo.Status == SiloStatus.Dead)
-                    _messages.FailAwaiting(silo.SiloId, "it was declared dead");
-        }
-    }
+    private void OnViewChanged(MembershipSnapshot view) => _dispatcher.FollowView(view, localSilo: null);
 
     public async ValueTask DisposeAsync()
     {

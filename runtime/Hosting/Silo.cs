@@ -104,16 +104,10 @@ public sealed class Silo : IAsyncDisposable
     /// </summary>
     private void OnViewChanged(MembershipSnapshot view)
     {
-        if (_placement is null || _messages is null)
-            return;
         lock (_viewLock)
         {
-            if (view.Version < _placement.Version)
+            if (!_runtime.Dispatcher.FollowView(view, Options.SiloId) || _placement is null)
                 return;
-            _placement.Update(view);
-            foreach (var silo in view.Silos)
-                if (silo.Status == SiloStatus.Dead && silo.SiloId != Options.SiloId)
-                    _messages.FailAwaiting(silo.SiloId, "it was declared dead");
             if (_status != SiloStatus.Active)
                 return;
             var moved = new DeactivationReason(DeactivationReasonCode.PlacementChanged, "the grain's home moved to another silo");

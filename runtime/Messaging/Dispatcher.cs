@@ -52,8 +52,6 @@ internal sealed class Dispatcher : IGrainCallSink, IDisposable
         Placement?.WithdrawLocal();
     }
 
-    public bool IsAccepting => _accepting;
-
     public Task<TResult> SendAsync<TResult>(GrainReference target, Request<TResult> request, CancellationToken cancellationToken)
     {
         if (!_accepting)
@@ -84,6 +82,21 @@ internal sealed class Dispatcher : IGrainCallSink, IDisposable
         if (request.Method.OneWay)
             request.CompleteAccepted();
         return task;
+    }
+
+    /// <summary>
+    /// Follows a new membership view: placement uses it, and calls waiting on silos that died fail so their callers
+    /// can retry. False when the view is older than the one followed already.
+    /// </summary>
+    public bool FollowView(Membership.MembershipSnapshot view, string? localSilo)
+    {
+        if (Placement is null || Messages is null || view.Version < Placement.Version)
+            return false;
+        Placement.Update(view);
+        foreach (var silo in view.Silos)
+            if (silo.Status == Membership.SiloStatus.Dead && silo.SiloId != localSilo)
+                Messages.FailAwaiting(silo.SiloId, "it was declared dead");
+        return true;
     }
 
     /// <summary>Sends the request to the grain's home: local delivery, or over the network (forwarding counts a hop).</summary>

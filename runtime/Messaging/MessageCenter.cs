@@ -22,6 +22,7 @@ internal sealed class MessageCenter : IRemoteReply, IAsyncDisposable
     private readonly ILogger _logger;
     private readonly ConnectionPool _pool;
     private readonly ConcurrentDictionary<long, Request> _awaiting = new();
+    private readonly ConcurrentDictionary<string, IPEndPoint> _endPoints = new(StringComparer.Ordinal);
     private ConnectionListener? _listener;
     private long _nextCorrelation;
 
@@ -47,7 +48,7 @@ internal sealed class MessageCenter : IRemoteReply, IAsyncDisposable
         request.CorrelationId = correlation;
         request.RemoteSilo = target.SiloId;
         _awaiting[correlation] = request;
-        var pending = _pool.GetAsync(ParseEndPoint(target.Endpoint));
+        var pending = _pool.GetAsync(_endPoints.GetOrAdd(target.Endpoint, ParseEndPoint));
         if (pending.IsCompletedSuccessfully)
             Send(pending.Result, request);
         else

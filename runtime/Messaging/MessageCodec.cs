@@ -41,22 +41,24 @@ internal static class MessageCodec
         WriteString(output, r.Method.Key);
         WriteString(output, r.ParentActivity == default ? "" : $"00-{r.ParentActivity.TraceId}-{r.ParentActivity.SpanId}-{(int)r.ParentActivity.TraceFlags:x2}");
         var depth = 0;
-        for (var c = r.Chain; c is not null && depth < 255; c = c.Parent)
+        for (var c = r.Chain; c is not null && depth < byte.MaxValue; c = c.Parent)
             depth++;
         output.GetSpan(1)[0] = (byte)depth;
         output.Advance(1);
-        var chain = new GrainId[depth];
-        var i = depth - 1;
-        for (var c = r.Chain; c is not null && i >= 0; c = c.Parent)
-            chain[i--] = c.Grain;
-        foreach (var g in chain)
-        {
-            WriteString(output, g.Type);
-            WriteString(output, g.Key);
-        }
+        WriteChain(output, r.Chain, depth);
         var writer = Writer(output);
         r.SerializeArguments(writer, json.Options);
         writer.Flush();
+    }
+
+    /// <summary>Writes the innermost <paramref name="depth"/> links of the chain, caller-most first, as the reader rebuilds it.</summary>
+    private static void WriteChain(ArrayBufferWriter<byte> output, CallChain? chain, int depth)
+    {
+        if (chain is null || depth == 0)
+            return;
+        WriteChain(output, chain.Parent, depth - 1);
+        WriteString(output, chain.Grain.Type);
+        WriteString(output, chain.Grain.Key);
     }
 
     /// <summary>Reads a request frame into a new request of the right generated type.</summary>

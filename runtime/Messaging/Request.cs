@@ -165,10 +165,6 @@ public abstract class Request
 
     internal abstract bool TryFail(Exception exception);
 
-    /// <summary>The task the caller awaits; created before the request is published.</summary>
-    internal abstract Task CallerTask { get; }
-
-    internal static long Now => System.Diagnostics.Stopwatch.GetTimestamp();
 }
 
 /// <summary>A request whose method returns <c>Task&lt;TResult&gt;</c>.</summary>
@@ -184,8 +180,6 @@ public abstract class Request<TResult> : Request, IThreadPoolWorkItem
     protected virtual TResult ResultOf(Task invocation) => ((Task<TResult>)invocation).Result;
 
     internal Task<TResult> Task => _task ??= _promise.Task;
-
-    internal override Task CallerTask => Task;
 
     internal override void SerializeResult(Task invocation, System.Text.Json.Utf8JsonWriter writer, System.Text.Json.JsonSerializerOptions options) =>
         System.Text.Json.JsonSerializer.Serialize(writer, ResultOf(invocation), options);

@@ -1,3 +1,5 @@
+using Cluster.Runtime.Membership;
+
 namespace Cluster.Runtime.Placement;
 
 /// <summary>
@@ -7,24 +9,22 @@ namespace Cluster.Runtime.Placement;
 internal sealed class ConsistentHashRing
 {
     private readonly uint[] _points;
-    private readonly string[] _owners;
+    private readonly SiloInfo[] _owners;
 
-    public ConsistentHashRing(IReadOnlyList<string> siloIds, int virtualNodes)
+    public ConsistentHashRing(IReadOnlyList<SiloInfo> silos, int virtualNodes)
     {
-        var entries = new List<(uint Point, string Silo)>(siloIds.Count * virtualNodes);
-        foreach (var silo in siloIds)
+        var entries = new List<(uint Point, SiloInfo Silo)>(silos.Count * virtualNodes);
+        foreach (var silo in silos)
             for (var v = 0; v < virtualNodes; v++)
-                entries.Add((StableHash.Of(silo, v.ToString(System.Globalization.CultureInfo.InvariantCulture)), silo));
-        entries.Sort((x, y) => x.Point != y.Point ? x.Point.CompareTo(y.Point) : string.CompareOrdinal(x.Silo, y.Silo));
+                entries.Add((StableHash.Of(silo.SiloId, v.ToString(System.Globalization.CultureInfo.InvariantCulture)), silo));
+        entries.Sort((x, y) => x.Point != y.Point ? x.Point.CompareTo(y.Point) : string.CompareOrdinal(x.Silo.SiloId, y.Silo.SiloId));
         _points = new uint[entries.Count];
-        _owners = new string[entries.Count];
+        _owners = new SiloInfo[entries.Count];
         for (var i = 0; i < entries.Count; i++)
             (_points[i], _owners[i]) = entries[i];
     }
 
-    public bool IsEmpty => _points.Length == 0;
-
-    public string OwnerOf(GrainId grain)
+    public SiloInfo OwnerOf(GrainId grain)
     {
         if (_points.Length == 0)
             throw new InvalidOperationException("The ring has no silos.");

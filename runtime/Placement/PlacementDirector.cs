@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Cluster.Runtime.Catalog;
 using Cluster.Runtime.Membership;
 
@@ -12,7 +13,7 @@ internal sealed class PlacementDirector
     private const int VirtualNodes = 64;
     private readonly string? _localSilo;
     private readonly Lock _lock = new();
-    private volatile View _view = new(MembershipSnapshot.Empty);
+    private volatile View _view = new(MembershipSnapshot.Empty, null);
     private int _roundRobin;
 
     /// <param name="localSilo">This silo's id, or null for a client that hosts no grains.</param>
@@ -25,7 +26,7 @@ internal sealed class PlacementDirector
         lock (_lock)
         {
             if (snapshot.Version >= _view.Snapshot.Version)
-                _view = new View(snapshot);
+                _view = new View(snapshot, _localSilo);
         }
     }
 
@@ -36,7 +37,7 @@ internal sealed class PlacementDirector
         {
             var view = _view.Snapshot;
             var silos = view.Silos.Select(s => s.SiloId == _localSilo ? s with { Status = SiloStatus.ShuttingDown } : s).ToList();
-            _view = new View(view with { Silos = silos });
+            _view = new View(view with { Silos = silos }, _localSilo);
         }
     }
 
@@ -50,8 +51,8 @@ internal sealed class PlacementDirector
                 ? target
                 : throw new NoCompatibleSiloException($"Silo '{grain.Key}' is not an active member of the cluster.");
         }
-        var candidates = view.ActiveWithRole(info.RequiredRole);
-        if (candidates.Count == 0)
+        var candidates = view.For(info.RequiredRole);
+        if (candidates.Active.Count == 0)
         {
             throw new NoCompatibleSiloException(info.RequiredRole is null
                 ? $"No active silo can host {grain}: the cluster has no active silos."
@@ -59,60 +60,66 @@ internal sealed class PlacementDirector
         }
         if (info.IsStatelessWorker)
         {
-            if (_localSilo is not null)
-            {
-                foreach (var s in candidates)
-                    if (s.SiloId == _localSilo)
-                        return s;
-            }
-            return candidates[(int)((uint)Interlocked.Increment(ref _roundRobin) % (uint)candidates.Count)];
+            if (candidates.Local is { } local)
+                return local;
+            return candidates.Active[(int)((uint)Interlocked.Increment(ref _roundRobin) % (uint)candidates.Active.Count)];
         }
-        return view.Silo(view.RingFor(info.RequiredRole).OwnerOf(grain));
+        return candidates.Ring.OwnerOf(grain);
     }
 
     public bool IsLocal(SiloInfo silo) => silo.SiloId == _localSilo;
 
-    /// <summary>Membership as placement sees it, with rings built lazily per role.</summary>
-    private sealed class View(MembershipSnapshot snapshot)
+    /// <summary>Membership as placement sees it, with each role's silos and ring built once, on first use.</summary>
+    private sealed class View
     {
-        private readonly Dictionary<string, ConsistentHashRing> _rings = new(StringComparer.Ordinal);
-        private readonly Dictionary<string, List<SiloInfo>> _byRole = new(StringComparer.Ordinal);
-        private readonly Dictionary<string, SiloInfo> _silos = snapshot.Silos.ToDictionary(s => s.SiloId, StringComparer.Ordinal);
+        private readonly ConcurrentDictionary<string, Candidates> _byRole = new(StringComparer.Ordinal);
+        private readonly Func<string, Candidates> _build;
 
-        public MembershipSnapshot Snapshot { get; } = snapshot;
-
-        public SiloInfo Silo(string id) => _silos[id];
-
-        public bool TryGetSilo(string id, out SiloInfo? silo) => _silos.TryGetValue(id, out silo);
-
-        public List<SiloInfo> ActiveWithRole(string? role)
+        public View(MembershipSnapshot snapshot, string? localSilo)
         {
-            lock (_byRole)
-            {
-                if (!_byRole.TryGetValue(role ?? "", out var list))
-                {
-                    list = [];
-                    foreach (var s in Snapshot.Silos)
-                        if (s.Status == SiloStatus.Active && (role is null || s.Roles.Contains(role)))
-                            list.Add(s);
-                    _byRole[role ?? ""] = list;
-                }
-                return list;
-            }
+            Snapshot = snapshot;
+            _build = role => new Candidates(snapshot, role.Length == 0 ? null : role, localSilo);
         }
 
-        public ConsistentHashRing RingFor(string? role)
+        public MembershipSnapshot Snapshot { get; }
+
+        public Candidates For(string? role) => _byRole.GetOrAdd(role ?? "", _build);
+
+        public bool TryGetSilo(string id, out SiloInfo? silo)
         {
-            var active = ActiveWithRole(role);
-            lock (_rings)
+            foreach (var s in Snapshot.Silos)
             {
-                if (!_rings.TryGetValue(role ?? "", out var ring))
+                if (s.SiloId == id)
                 {
-                    ring = new ConsistentHashRing(active.Select(s => s.SiloId).ToList(), VirtualNodes);
-                    _rings[role ?? ""] = ring;
+                    silo = s;
+                    return true;
                 }
-                return ring;
             }
+            silo = null;
+            return false;
         }
+    }
+
+    /// <summary>The active silos that have a role (any silo when null), this silo among them if it is, and their ring.</summary>
+    private sealed class Candidates
+    {
+        public Candidates(MembershipSnapshot snapshot, string? role, string? localSilo)
+        {
+            foreach (var s in snapshot.Silos)
+            {
+                if (s.Status != SiloStatus.Active || (role is not null && !s.Roles.Contains(role)))
+                    continue;
+                Active.Add(s);
+                if (s.SiloId == localSilo)
+                    Local = s;
+            }
+            Ring = new ConsistentHashRing(Active, VirtualNodes);
+        }
+
+        public List<SiloInfo> Active { get; } = [];
+
+        public SiloInfo? Local { get; }
+
+        public ConsistentHashRing Ring { get; }
     }
 }
