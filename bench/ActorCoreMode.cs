@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
 using Cluster.GrainInterfaces.ActorCore;
@@ -29,7 +28,6 @@ public static class ActorCoreMode
     private const int RuntimeCallers = 64;
     private const int HttpActors = 200;
     private const int HttpConcurrency = 32;
-    private const string HttpAdminKey = "bench-admin-key";
     private static readonly TimeSpan WarmUp = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan RuntimeRound = TimeSpan.FromSeconds(2);
     private static readonly TimeSpan HttpRound = TimeSpan.FromSeconds(5);
@@ -164,15 +162,8 @@ public static class ActorCoreMode
     /// </summary>
     public static async Task<HttpFigures> MeasureHttpSnapshotReadsAsync(TextWriter progress)
     {
-        var address = new Uri($"http://127.0.0.1:{FreeLoopbackPort()}");
-        using var gateway = new GatewayProcess(LocateGateway(), address);
-        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = HttpConcurrency, PooledConnectionLifetime = Timeout.InfiniteTimeSpan })
-        {
-            BaseAddress = address,
-            Timeout = TimeSpan.FromSeconds(30),
-        };
-        http.DefaultRequestHeaders.Add("X-API-Key", HttpAdminKey);
-        await gateway.WaitUntilReadyAsync(http, TimeSpan.FromSeconds(60));
+        using var gateway = await GatewayProcess.StartAsync();
+        using var http = gateway.Client(maxConnections: HttpConcurrency);
 
         var subsystems = TypicalActor().Select(o => (o.Meta.System, Json: JsonSerializer.Serialize(o, ActorCoreJson.Options))).ToArray();
         var started = Stopwatch.GetTimestamp();
@@ -278,28 +269,6 @@ public static class ActorCoreMode
 
     private static ActorProfile Profile(int i) => new() { Name = $"Actor {i}", Race = "human", Lifespan = 80, Age = 16 + (i % 60) };
 
-    private static int FreeLoopbackPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    private static string LocateGateway()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "client-gateway", "bin", "Release", "net10.0", "Cluster.Gateway.dll");
-            if (File.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        throw new FileNotFoundException(
-            "client-gateway/bin/Release/net10.0/Cluster.Gateway.dll was not found above the bench binaries: run the bench with -c Release, which builds the gateway too.");
-    }
-
     private static void Loop(IReadOnlyList<SubsystemOutput> outputs, CombinerRegistry combiner, CapLayerRegistry layers, int count)
     {
         for (var i = 0; i < count; i++)
@@ -389,92 +358,4 @@ public static class ActorCoreMode
 
     /// <summary>What the HTTP load generator measured.</summary>
     public sealed record HttpFigures(double ReadsPerSecond, double P50Ms, double P99Ms);
-
-    /// <summary>The Release gateway with its embedded silo as a child process; disposing kills it.</summary>
-    private sealed class GatewayProcess : IDisposable
-    {
-        private readonly Process _process;
-        private readonly Queue<string> _lastLines = new();
-
-        public GatewayProcess(string dll, Uri address)
-        {
-            var start = new ProcessStartInfo("dotnet")
-            {
-                UseShellExecute = false,
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                WorkingDirectory = Path.GetDirectoryName(dll)!,
-            };
-            foreach (var arg in new[] { dll, "--urls", address.ToString(), $"--Cluster:AdminKey={HttpAdminKey}", "--Logging:LogLevel:Default=Warning" })
-            {
-                start.ArgumentList.Add(arg);
-            }
-
-            _process = Process.Start(start) ?? throw new InvalidOperationException("dotnet could not be started");
-            _process.OutputDataReceived += (_, e) => Remember(e.Data);
-            _process.ErrorDataReceived += (_, e) => Remember(e.Data);
-            _process.BeginOutputReadLine();
-            _process.BeginErrorReadLine();
-        }
-
-        public async Task WaitUntilReadyAsync(HttpClient http, TimeSpan limit)
-        {
-            var deadline = Stopwatch.GetTimestamp() + (long)(limit.TotalSeconds * Stopwatch.Frequency);
-            while (Stopwatch.GetTimestamp() < deadline && !_process.HasExited)
-            {
-                try
-                {
-                    using var response = await http.GetAsync("/readyz");
-                    if (response.IsSuccessStatusCode)
-                    {
-                        return;
-                    }
-                }
-                catch (HttpRequestException)
-                {
-                    // Not listening yet.
-                }
-
-                await Task.Delay(100);
-            }
-
-            throw new InvalidOperationException($"The gateway did not become ready within {limit.TotalSeconds} s. Its last output:\n{LastLines()}");
-        }
-
-        public void Dispose()
-        {
-            if (!_process.HasExited)
-            {
-                _process.Kill(entireProcessTree: true);
-            }
-
-            _process.WaitForExit(5_000);
-            _process.Dispose();
-        }
-
-        private void Remember(string? line)
-        {
-            if (line is null)
-            {
-                return;
-            }
-
-            lock (_lastLines)
-            {
-                _lastLines.Enqueue(line);
-                if (_lastLines.Count > 20)
-                {
-                    _lastLines.Dequeue();
-                }
-            }
-        }
-
-        private string LastLines()
-        {
-            lock (_lastLines)
-            {
-                return string.Join('\n', _lastLines);
-            }
-        }
-    }
 }

@@ -1,7 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using System.Text.Json;
 using Cluster.GrainInterfaces.Compute.Analytics;
 using Cluster.GrainInterfaces.Compute.Optimization;
@@ -24,7 +22,6 @@ public static class AnalyticsMode
 {
     public const string ConnectionVariable = "CLUSTER_BENCH_POSTGRES";
     private const int TaskTypes = 5;
-    private const string AdminKey = "analytics-bench-key";
 
     public static async Task<int> RunAsync(string[] args)
     {
@@ -168,33 +165,22 @@ public static class AnalyticsMode
             bodies[b] = JsonSerializer.SerializeToUtf8Bytes(batches[b], JsonSerializerOptions.Web);
             records += batches[b].Length;
         }
-        var port = FreePort();
-        using var gateway = StartGateway(connection, port);
-        try
+        using var gateway = await GatewayProcess.StartAsync($"--Cluster:Analytics:ConnectionString={connection}");
+        using var http = gateway.Client();
+        await Post(http, bodies[0]);
+        var next = -1;
+        var watch = Stopwatch.StartNew();
+        var posters = new Task[2];
+        for (var p = 0; p < posters.Length; p++)
         {
-            using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromMinutes(2) };
-            http.DefaultRequestHeaders.Add("X-API-Key", AdminKey);
-            await WaitUntilReady(http, gateway);
-            await Post(http, bodies[0]);
-            var next = -1;
-            var watch = Stopwatch.StartNew();
-            var posters = new Task[2];
-            for (var p = 0; p < posters.Length; p++)
+            posters[p] = Task.Run(async () =>
             {
-                posters[p] = Task.Run(async () =>
-                {
-                    for (var b = Interlocked.Increment(ref next); b < bodies.Length; b = Interlocked.Increment(ref next))
-                        await Post(http, bodies[b]);
-                });
-            }
-            await Task.WhenAll(posters);
-            return records / watch.Elapsed.TotalSeconds;
+                for (var b = Interlocked.Increment(ref next); b < bodies.Length; b = Interlocked.Increment(ref next))
+                    await Post(http, bodies[b]);
+            });
         }
-        finally
-        {
-            gateway.Kill(entireProcessTree: true);
-            await gateway.WaitForExitAsync();
-        }
+        await Task.WhenAll(posters);
+        return records / watch.Elapsed.TotalSeconds;
     }
 
     private static async Task Post(HttpClient http, byte[] body)
@@ -204,63 +190,6 @@ public static class AnalyticsMode
         using var response = await http.PostAsync("/api/v1/analytics/executions", content);
         if (!response.IsSuccessStatusCode)
             throw new InvalidOperationException($"POST /api/v1/analytics/executions: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
-    }
-
-    private static Process StartGateway(string connection, int port)
-    {
-        var dll = GatewayDll();
-        var start = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in new[]
-        {
-            dll, "--urls", $"http://127.0.0.1:{port}", $"--Cluster:AdminKey={AdminKey}",
-            $"--Cluster:Analytics:ConnectionString={connection}", "--Logging:LogLevel:Default=Warning",
-        })
-            start.ArgumentList.Add(arg);
-        var process = Process.Start(start) ?? throw new InvalidOperationException("The gateway process did not start.");
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) Console.Error.WriteLine($"gateway: {e.Data}"); };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return process;
-    }
-
-    /// <summary>The gateway built next to this bench (Release build of client-gateway).</summary>
-    private static string GatewayDll()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "client-gateway", "bin", "Release", "net10.0", "Cluster.Gateway.dll");
-            if (File.Exists(candidate))
-                return candidate;
-        }
-        throw new FileNotFoundException("client-gateway/bin/Release/net10.0/Cluster.Gateway.dll was not found: build it with 'dotnet build -c Release client-gateway'.");
-    }
-
-    private static async Task WaitUntilReady(HttpClient http, Process gateway)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
-        while (DateTime.UtcNow < deadline && !gateway.HasExited)
-        {
-            try
-            {
-                using var response = await http.GetAsync("/readyz");
-                if (response.IsSuccessStatusCode)
-                    return;
-            }
-            catch (HttpRequestException)
-            {
-                // Not listening yet.
-            }
-            await Task.Delay(200);
-        }
-        throw new InvalidOperationException("The gateway did not become ready within 60 s.");
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     /// <summary>Removes this run's rows, so repeated runs do not grow the database.</summary>

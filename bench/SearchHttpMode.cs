@@ -1,7 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using Cluster.GrainInterfaces.Compute;
 using Cluster.Grains.Compute.Search;
@@ -26,9 +24,8 @@ internal static class SearchHttpMode
         var cores = Environment.ProcessorCount;
         var concurrency = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 2 * cores;
         var seconds = args.Length > 1 ? double.Parse(args[1], CultureInfo.InvariantCulture) : 3;
-        using var gateway = await GatewayProcess.StartAsync();
-        using var http = new HttpClient { BaseAddress = gateway.Address };
-        http.DefaultRequestHeaders.Add("X-API-Key", Key);
+        using var gateway = await GatewayProcess.StartAsync($"--Cluster:ApiKeys:0={Key}");
+        using var http = gateway.Client(Key);
         Console.WriteLine($"search-http: {cores} cores, {concurrency} clients, gateway at {gateway.Address}");
 
         const string search = """{"game":"connect4","position":"4433","iterations":1000}""";
@@ -120,70 +117,5 @@ internal static class SearchHttpMode
         using var response = await http.PostAsync(path, new StringContent(json, Encoding.UTF8, "application/json"));
         if (!response.IsSuccessStatusCode)
             throw new InvalidOperationException($"{path} answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
-    }
-
-    /// <summary>The Release gateway as a child process on a free loopback port.</summary>
-    private sealed class GatewayProcess : IDisposable
-    {
-        private readonly Process _process;
-
-        private GatewayProcess(Process process, Uri address)
-        {
-            _process = process;
-            Address = address;
-        }
-
-        public Uri Address { get; }
-
-        public static async Task<GatewayProcess> StartAsync()
-        {
-            var root = AppContext.BaseDirectory;
-            while (!File.Exists(Path.Combine(root, "Cluster.sln")))
-                root = Path.GetDirectoryName(root.TrimEnd(Path.DirectorySeparatorChar)) ?? throw new InvalidOperationException("Cluster.sln not found above the bench.");
-            var dll = Path.Combine(root, "client-gateway", "bin", "Release", "net10.0", "Cluster.Gateway.dll");
-            if (!File.Exists(dll))
-                throw new FileNotFoundException("Build the gateway first: dotnet build -c Release client-gateway", dll);
-
-            var address = new Uri($"http://127.0.0.1:{FreePort()}");
-            var start = new ProcessStartInfo("dotnet")
-            {
-                ArgumentList = { dll, "--urls", address.ToString(), "--Cluster:AdminKey=bench-admin", $"--Cluster:ApiKeys:0={Key}", "--Logging:LogLevel:Default=Warning" },
-                UseShellExecute = false,
-            };
-            var process = Process.Start(start) ?? throw new InvalidOperationException("The gateway did not start.");
-            var gateway = new GatewayProcess(process, address);
-            using var probe = new HttpClient { BaseAddress = address };
-            for (var attempt = 0; attempt < 300; attempt++)
-            {
-                try
-                {
-                    if ((await probe.GetAsync("/readyz")).IsSuccessStatusCode)
-                        return gateway;
-                }
-                catch (HttpRequestException)
-                {
-                    // Not listening yet.
-                }
-
-                await Task.Delay(100);
-            }
-
-            gateway.Dispose();
-            throw new TimeoutException("The gateway did not become ready within 30 s.");
-        }
-
-        private static int FreePort()
-        {
-            using var listener = new TcpListener(IPAddress.Loopback, 0);
-            listener.Start();
-            return ((IPEndPoint)listener.LocalEndpoint).Port;
-        }
-
-        public void Dispose()
-        {
-            _process.Kill(entireProcessTree: true);
-            _process.WaitForExit();
-            _process.Dispose();
-        }
     }
 }
