@@ -35,15 +35,7 @@ public static class StudyEndpoints
             var study = Study(grains, studyId);
             if (!int.TryParse(trialId, NumberStyles.None, CultureInfo.InvariantCulture, out var id))
                 throw new StudyValidationException("trialId", $"'{trialId}' is not a trial id (a non-negative integer).");
-            try
-            {
-                return Results.Ok(await study.TellAsync(id, report));
-            }
-            catch (TrialAlreadyFinishedException e)
-            {
-                return Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "Conflict", detail: e.Message,
-                    type: "https://httpstatuses.io/409");
-            }
+            return Results.Ok(await study.TellAsync(id, report));
         });
 
         studies.MapGet("/{studyId}", async (string studyId, IGrainFactory grains) =>

@@ -45,7 +45,7 @@ public sealed class GrainExceptionHandler(IProblemDetailsService problems, ILogg
             BadHttpRequestException bad => (bad.StatusCode, "Malformed request", null),
             ArgumentException a => (400, "Invalid input", a.ParamName),
             KeyNotFoundException => (404, "Not found", null),
-            InconsistentStateException => (409, "Conflict", null),
+            ConflictException => (409, "Conflict", null),
             GrainCallTimeoutException => (504, "The cluster did not answer in time", null),
             SiloUnavailableException or GrainRoutingException or NoCompatibleSiloException => (503, "The cluster is unavailable", null),
             Runtime.Transport.TransportOverloadedException => (503, "The cluster is overloaded", null),

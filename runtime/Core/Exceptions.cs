@@ -9,8 +9,14 @@ public class GrainCallTimeoutException(string message) : TimeoutException(messag
 /// </summary>
 public sealed class DeadlockException(string message) : GrainCallTimeoutException(message);
 
+/// <summary>
+/// The request conflicts with the current state of what it addresses (it changed meanwhile, or is finished); nothing
+/// changed. Read the current state and decide again.
+/// </summary>
+public class ConflictException(string message) : Exception(message);
+
 /// <summary>A state write used an ETag that no longer matches storage; nothing was written.</summary>
-public sealed class InconsistentStateException(string message, string? storedEtag, string? currentEtag) : Exception(message)
+public sealed class InconsistentStateException(string message, string? storedEtag, string? currentEtag) : ConflictException(message)
 {
     public InconsistentStateException(string message)
         : this(message, null, null)

@@ -4,8 +4,10 @@ using System.Reflection;
 namespace Cluster.Runtime.Serialization;
 
 /// <summary>
-/// Carries exceptions across processes as type name, message and the invalid field (when the exception names one),
-/// and recreates them as the same type when this process knows it, else as <see cref="RemoteGrainException"/>.
+/// Carries exceptions across processes as type name, message and the invalid field (when the exception names one).
+/// The receiver recreates the same type when it can build one from the message, else the nearest base type it can
+/// (a <c>StudyNotFoundException(studyId)</c> arrives as a <see cref="KeyNotFoundException"/>), so callers still
+/// tell the kinds of failure apart; an exception naming a field arrives as <see cref="RemoteGrainException"/> with it.
 /// </summary>
 internal static class ExceptionCodec
 {
@@ -17,7 +19,7 @@ internal static class ExceptionCodec
 
     public static Exception Recreate(string typeName, string message, string? field)
     {
-        if (field is null && Factories.GetOrAdd(typeName, FactoryFor) is { } factory)
+        if (field is null && Factories.GetOrAdd(typeName, NearestFactory) is { } factory)
         {
             try
             {
@@ -32,11 +34,24 @@ internal static class ExceptionCodec
         return new RemoteGrainException(shortName, message, field);
     }
 
-    /// <summary>A constructor taking the message first, any further parameters optional.</summary>
-    private static Func<string, Exception>? FactoryFor(string typeName)
+    /// <summary>The factory of the type, or of its nearest base type below <see cref="Exception"/> that has one.</summary>
+    private static Func<string, Exception>? NearestFactory(string typeName)
     {
         var type = Type.GetType(typeName, throwOnError: false);
-        if (type is null || !typeof(Exception).IsAssignableFrom(type) || type.IsAbstract)
+        if (type is null || !typeof(Exception).IsAssignableFrom(type))
+            return null;
+        for (var t = type; t is not null && t != typeof(Exception); t = t.BaseType)
+        {
+            if (FactoryFor(t) is { } factory)
+                return factory;
+        }
+        return null;
+    }
+
+    /// <summary>A constructor taking the message first, any further parameters optional.</summary>
+    private static Func<string, Exception>? FactoryFor(Type type)
+    {
+        if (type.IsAbstract)
             return null;
         foreach (var ctor in type.GetConstructors())
         {

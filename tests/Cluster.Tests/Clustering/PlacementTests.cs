@@ -80,6 +80,17 @@ public sealed class PlacementTests
     }
 
     [Fact]
+    public async Task An_exception_that_cannot_be_rebuilt_arrives_as_its_nearest_base_type()
+    {
+        await using var cluster = await TestCluster.StartAsync(o => o.Silos = 2);
+        var client = await cluster.CreateClientAsync();
+
+        var e = await Assert.ThrowsAsync<KeyNotFoundException>(() => client.GrainFactory.GetGrain<ICallerGrain>("m").ThrowMissingAsync("dragon"));
+
+        Assert.Equal("There is no dragon.", e.Message);
+    }
+
+    [Fact]
     public async Task A_client_sends_calls_to_the_grains_home_and_spreads_stateless_workers()
     {
         await using var cluster = await TestCluster.StartAsync(o => o.Silos = 3);

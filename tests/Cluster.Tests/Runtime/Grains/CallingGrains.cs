@@ -4,9 +4,14 @@ namespace Cluster.Tests.Runtime.Grains;
 
 public sealed class FaultyOperationException(string message) : Exception(message);
 
+/// <summary>A missing-thing error whose constructor does not take a message, as domain exceptions often don't.</summary>
+public sealed class MissingThingException(string thing) : KeyNotFoundException($"There is no {thing}.");
+
 public interface ICallerGrain : IGrainWithStringKey
 {
     Task<int> ThrowAsync(string message);
+
+    Task ThrowMissingAsync(string thing);
 
     Task WaitAsync(int ms, CancellationToken cancellationToken);
 
@@ -32,6 +37,8 @@ public sealed class CallerGrain : Grain, ICallerGrain
     private ICounterGrain? _remembered;
 
     public Task<int> ThrowAsync(string message) => throw new FaultyOperationException(message);
+
+    public Task ThrowMissingAsync(string thing) => throw new MissingThingException(thing);
 
     public Task WaitAsync(int ms, CancellationToken cancellationToken) => Task.Delay(ms, cancellationToken);
 
@@ -65,6 +72,8 @@ public interface IReentrantCallerGrain : ICallerGrain;
 public sealed class ReentrantCallerGrain : Grain, IReentrantCallerGrain
 {
     public Task<int> ThrowAsync(string message) => throw new FaultyOperationException(message);
+
+    public Task ThrowMissingAsync(string thing) => throw new MissingThingException(thing);
 
     public Task WaitAsync(int ms, CancellationToken cancellationToken) => Task.Delay(ms, cancellationToken);
 
