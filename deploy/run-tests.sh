@@ -35,6 +35,7 @@ for path in glob.glob(sys.argv[1] + "/*.trx"):
 print(p, f, t)
 PY
 )
+[ -n "${CLUSTER_KEEP_RESULTS:-}" ] && cp "$results"/*.trx "$CLUSTER_KEEP_RESULTS"/ 2>/dev/null
 rm -rf "$results"
 # A crashed or aborted test run fails the suite even when no single test reported a failure.
 if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=$((total - passed)); [ "$failed" -eq 0 ] && failed=1; fi

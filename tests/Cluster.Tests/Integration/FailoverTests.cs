@@ -6,6 +6,7 @@ using Xunit;
 namespace Cluster.Tests.Integration;
 
 /// <summary>Failover and scale-out of a real multi-process cluster on Redis and PostgreSQL.</summary>
+[Collection(TimingSensitive.Name)]
 public sealed class FailoverTests(Xunit.Abstractions.ITestOutputHelper output)
 {
     private const int Grains = 500;

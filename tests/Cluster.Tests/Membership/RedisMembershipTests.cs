@@ -9,6 +9,7 @@ using static Cluster.Tests.Membership.MembershipScope;
 namespace Cluster.Tests.Membership;
 
 /// <summary>Membership against the real Redis server the test script starts (CLUSTER_TEST_REDIS).</summary>
+[Collection(TimingSensitive.Name)]
 public sealed class RedisMembershipTests(ITestOutputHelper output)
 {
     [Fact]
@@ -278,11 +279,11 @@ public sealed class RedisMembershipTests(ITestOutputHelper output)
         var gateway = await scope.ObserveAsync(configure: ShortRetention);
         await Eventually.HoldsAsync(() => gateway.Current.Silos.Count == 2, "the observer sees both silos");
 
+        var beforeCut = gateway.Version;
         relay.Cut();
-        await Eventually.HoldsAsync(() => StatusOf(gateway, "silo-returning") == SiloStatus.Dead, "the cluster declares the partitioned silo dead");
-        var deadAt = gateway.Version;
+        // The Dead entry lives only for the short retention, so a loaded observer may see just its removal.
         await Eventually.HoldsAsync(() => Find(gateway, "silo-returning") is null, "the dead silo leaves the view after the retention");
-        Assert.True(gateway.Version > deadAt, "removing a dead silo is a change of the view");
+        Assert.True(gateway.Version >= beforeCut + 2, "declaring the silo dead and removing it are each a change of the view");
 
         relay.Restore();
         await told.Task.WaitAsync(Eventually.Limit);

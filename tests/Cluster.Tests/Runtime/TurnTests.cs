@@ -47,7 +47,7 @@ public sealed class TurnTests
     {
         await using var cluster = await TestCluster.StartAsync();
         var grain = cluster.GrainFactory.GetGrain<IReentrantProbe>("reentrant");
-        await Task.WhenAll(Enumerable.Range(0, 5).Select(_ => grain.HoldAsync(100)));
+        await Task.WhenAll(Enumerable.Range(0, 5).Select(_ => grain.HoldAsync(1000)));
 
         Assert.True(await grain.MaxOverlapAsync() > 1);
     }
@@ -57,7 +57,8 @@ public sealed class TurnTests
     {
         await using var cluster = await TestCluster.StartAsync();
         var grain = cluster.GrainFactory.GetGrain<IOverlapProbe>("interleave");
-        var first = grain.HoldAsync(300);
+        // The first request holds long enough that even a stalled machine sends the second one while it runs.
+        var first = grain.HoldAsync(2000);
         await Task.Delay(50);
         await Task.WhenAll(first, grain.HoldInterleavedAsync(100));
 
@@ -69,7 +70,7 @@ public sealed class TurnTests
     {
         await using var cluster = await TestCluster.StartAsync();
         var readers = cluster.GrainFactory.GetGrain<IOverlapProbe>("readers");
-        await Task.WhenAll(readers.HoldReadOnlyAsync(200), readers.HoldReadOnlyAsync(200));
+        await Task.WhenAll(readers.HoldReadOnlyAsync(1000), readers.HoldReadOnlyAsync(1000));
         Assert.Equal(2, await readers.MaxOverlapAsync());
 
         var mixed = cluster.GrainFactory.GetGrain<IOverlapProbe>("mixed");
