@@ -29,7 +29,12 @@ internal static class RuntimeMode
         for (var round = 0; round < 5; round++)
         {
             var histogram = new LatencyHistogram();
+            var items = ThreadPool.CompletedWorkItemCount;
+            var contentions = Monitor.LockContentionCount;
+            var collections = GC.CollectionCount(0);
             var rate = await CallLoad.RunAsync(grains, concurrency, TimeSpan.FromSeconds(seconds), histogram);
+            // Where a slow round spends its time: thread-pool hops per call, pool size, lock contention, gen0 GCs.
+            Console.WriteLine($"  work items/call {(ThreadPool.CompletedWorkItemCount - items) / (rate * seconds):F2}, threads {ThreadPool.ThreadCount}, lock contentions {Monitor.LockContentionCount - contentions}, gen0 collections {GC.CollectionCount(0) - collections}");
             rates.Add(rate);
             p50s.Add(histogram.PercentileMicros(0.50));
             p99s.Add(histogram.PercentileMicros(0.99));
