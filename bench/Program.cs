@@ -12,12 +12,13 @@ return mode switch
     "optimizer" => OptimizerMode.Run(rest),
     "search-http" => await SearchHttpMode.RunAsync(rest),
     "analytics" => await AnalyticsMode.RunAsync(rest),
+    "state" => await StateMode.RunAsync(rest),
     _ => Usage(),
 };
 
 static int Usage()
 {
     Console.Error.WriteLine("usage: dotnet run -c Release --project bench -- <mode> [options]");
-    Console.Error.WriteLine("modes: runtime, cluster, transport, actor-core, mcts, search-http, optimizer, analytics");
+    Console.Error.WriteLine("modes: runtime, cluster, transport, actor-core, mcts, search-http, optimizer, analytics, state");
     return 2;
 }

@@ -386,7 +386,40 @@ internal sealed class ActivationData : IThreadPoolWorkItem
     {
         StopTimers();
         using var cts = new CancellationTokenSource(Runtime.Options.DeactivationTimeout);
-        await Instance!.OnDeactivateAsync(_deactivationReason, cts.Token);
+        try
+        {
+            await Instance!.OnDeactivateAsync(_deactivationReason, cts.Token);
+        }
+        finally
+        {
+            if (WritesUnsavedState(_deactivationReason.Code))
+                await WriteUnsavedStateAsync(cts.Token);
+        }
+    }
+
+    /// <summary>
+    /// A clean deactivation (idle, requested, shutdown, hand-over) stores what the grain changed but did not write, so
+    /// its next activation, here or on another silo, starts from it. A silo declared dead writes nothing: another
+    /// silo may already own the grain.
+    /// </summary>
+    private static bool WritesUnsavedState(DeactivationReasonCode code) => code is DeactivationReasonCode.ActivationIdle
+        or DeactivationReasonCode.ApplicationRequested or DeactivationReasonCode.ShuttingDown or DeactivationReasonCode.PlacementChanged;
+
+    private async Task WriteUnsavedStateAsync(CancellationToken cancellationToken)
+    {
+        foreach (var state in PersistentStates)
+        {
+            try
+            {
+                if (await state.WriteIfChangedAsync(cancellationToken))
+                    Runtime.Logger.LogDebug("Wrote unsaved state {State} of {Grain} on deactivation", state.Name, GrainId);
+            }
+            catch (Exception e)
+            {
+                // Whatever the store says, deactivation goes on: a stale ETag means a newer activation owns the state.
+                Runtime.Logger.LogWarning(e, "Unsaved state {State} of {Grain} could not be written on deactivation", state.Name, GrainId);
+            }
+        }
     }
 
     private void OnDeactivationCompleted()

@@ -8,6 +8,8 @@ public enum DeactivationReasonCode
     ActivationFailed,
     IncompatibleState,
     PlacementChanged,
+    /// <summary>The cluster declared this silo dead; another silo may already serve the grain.</summary>
+    DeclaredDead,
 }
 
 /// <summary>Why an activation is being deactivated, passed to <see cref="Grain.OnDeactivateAsync"/>.</summary>

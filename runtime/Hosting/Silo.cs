@@ -108,7 +108,7 @@ public sealed class Silo : IAsyncDisposable
         {
             if (!_runtime.Dispatcher.FollowView(view, Options.SiloId) || _placement is null)
                 return;
-            if (_status != SiloStatus.Active)
+            if (_status != SiloStatus.Active || !ListsSelfAlive(view))
                 return;
             var moved = new DeactivationReason(DeactivationReasonCode.PlacementChanged, "the grain's home moved to another silo");
             var handedOver = 0;
@@ -134,6 +134,20 @@ public sealed class Silo : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// A view that shows this silo dead (or no longer lists it) is the cluster's verdict arriving before
+    /// <see cref="OnDeclaredDead"/>: its grains are not handed over, which would write their state, but dropped.
+    /// </summary>
+    private bool ListsSelfAlive(MembershipSnapshot view)
+    {
+        foreach (var silo in view.Silos)
+        {
+            if (silo.SiloId == Options.SiloId)
+                return silo.Status != SiloStatus.Dead;
+        }
+        return false;
+    }
+
     /// <summary>The cluster declared this silo dead: it stops serving at once, so two silos never serve one grain.</summary>
     private void OnDeclaredDead()
     {
@@ -141,7 +155,7 @@ public sealed class Silo : IAsyncDisposable
         _status = SiloStatus.Dead;
         _runtime.Dispatcher.StopAccepting();
         _collector?.Dispose();
-        var reason = new DeactivationReason(DeactivationReasonCode.ShuttingDown, "the silo was declared dead");
+        var reason = new DeactivationReason(DeactivationReasonCode.DeclaredDead, "the silo was declared dead");
         foreach (var a in _runtime.Catalog.All())
             _ = a.StartDeactivation(reason);
     }

@@ -15,7 +15,8 @@ public sealed class HandOverTests
         var before = new Dictionary<string, string>();
         foreach (var key in keys)
         {
-            await cluster.GrainFactory.GetGrain<IStatefulGrain>(key).SetAsync("value of " + key);
+            // Changed in memory only: a moving grain's state is written as it deactivates.
+            await cluster.GrainFactory.GetGrain<IStatefulGrain>(key).SetUnsavedAsync("value of " + key);
             before[key] = await cluster.GrainFactory.GetGrain<IWhereGrain>(key).SiloAsync();
         }
 
@@ -60,7 +61,12 @@ public sealed class HandOverTests
         var victim = cluster.Silos[1];
         var keys = Enumerable.Range(0, 60).Select(i => $"d{i}").ToList();
         foreach (var key in keys)
+        {
             await cluster.GrainFactory.GetGrain<IStatefulGrain>(key).SetAsync("acknowledged " + key);
+            // A silo declared dead must not write: another silo may already own the grain.
+            if (victim.HasActivation(new GrainId("StatefulGrain", key)))
+                await cluster.GrainFactory.GetGrain<IStatefulGrain>(key).SetUnsavedAsync("never acknowledged " + key);
+        }
 
         cluster.Membership.DeclareDead(victim.Options.SiloId);
         await StateTestsWait(() => victim.Status == Cluster.Runtime.Membership.SiloStatus.Dead);

@@ -26,6 +26,25 @@ public sealed class PostgresStorageTests
     }
 
     [Fact]
+    public async Task State_read_back_from_postgres_is_not_rewritten_on_deactivation_unless_it_changed()
+    {
+        var storage = await PostgresGrainStorage.CreateAsync(PostgresServer.ConnectionString);
+        var (same, changed) = (Guid.NewGuid().ToString("N"), Guid.NewGuid().ToString("N"));
+        await using var cluster = await TestCluster.StartAsync(o => o.Storage = storage);
+        await cluster.GrainFactory.GetGrain<IStatefulGrain>(same).SetAsync("stored as jsonb");
+        await cluster.GrainFactory.GetGrain<IStatefulGrain>(changed).SetAsync("stored as jsonb");
+        await cluster.RestartAsync();
+        // Both activations now hold state read back from jsonb, which PostgreSQL stores in its own normal form.
+        var etag = await cluster.GrainFactory.GetGrain<IStatefulGrain>(same).EtagAsync();
+        await cluster.GrainFactory.GetGrain<IStatefulGrain>(changed).SetUnsavedAsync("changed in memory");
+
+        await cluster.RestartAsync();
+
+        Assert.Equal(etag, await cluster.GrainFactory.GetGrain<IStatefulGrain>(same).EtagAsync());
+        Assert.Equal("changed in memory", (await cluster.GrainFactory.GetGrain<IStatefulGrain>(changed).GetAsync()).Text);
+    }
+
+    [Fact]
     public async Task A_stale_etag_write_to_postgres_throws_and_leaves_the_row_unchanged()
     {
         await using var storage = await PostgresGrainStorage.CreateAsync(PostgresServer.ConnectionString);

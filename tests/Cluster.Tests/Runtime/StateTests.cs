@@ -58,7 +58,7 @@ public sealed class StateTests
     }
 
     [Fact]
-    public async Task Graceful_shutdown_runs_deactivation_so_grains_can_store_their_state()
+    public async Task Graceful_shutdown_writes_state_the_grain_changed_but_did_not_write()
     {
         await using var cluster = await TestCluster.StartAsync();
         await cluster.GrainFactory.GetGrain<IStatefulGrain>("shutdown").SetUnsavedAsync("written on the way out");
@@ -66,6 +66,35 @@ public sealed class StateTests
         await cluster.RestartAsync();
 
         Assert.Equal("written on the way out", (await cluster.GrainFactory.GetGrain<IStatefulGrain>("shutdown").GetAsync()).Text);
+    }
+
+    [Fact]
+    public async Task Idle_collection_writes_state_the_grain_changed_but_did_not_write()
+    {
+        await using var cluster = await TestCluster.StartAsync(o => o.ConfigureSilo = s => s.CollectionInterval = TimeSpan.FromMilliseconds(200));
+        var grain = cluster.GrainFactory.GetGrain<IStatefulGrain>("idle-unsaved");
+        await grain.SetAsync("saved");
+        await grain.SetUnsavedAsync("changed in memory");
+
+        await WaitUntil(() => !cluster.Silo.ActivationsByType().ContainsKey("StatefulGrain"), TimeSpan.FromSeconds(10));
+
+        Assert.Equal("changed in memory", (await grain.GetAsync()).Text);
+    }
+
+    [Fact]
+    public async Task Deactivation_does_not_write_state_the_grain_left_unchanged()
+    {
+        await using var cluster = await TestCluster.StartAsync();
+        var grain = cluster.GrainFactory.GetGrain<IStatefulGrain>("unchanged");
+        await grain.SetAsync("stored once");
+        var etag = await grain.EtagAsync();
+        var untouched = cluster.GrainFactory.GetGrain<IStatefulGrain>("never-written");
+        await untouched.GetAsync();
+
+        await cluster.RestartAsync();
+
+        Assert.Equal(etag, await cluster.GrainFactory.GetGrain<IStatefulGrain>("unchanged").EtagAsync());
+        Assert.Null(await cluster.Storage.Default!.ReadAsync(new GrainId("StatefulGrain", "never-written"), "note", default));
     }
 
     internal static async Task WaitUntil(Func<bool> condition, TimeSpan timeout)

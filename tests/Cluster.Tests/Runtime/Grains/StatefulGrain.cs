@@ -17,7 +17,7 @@ public interface IStatefulGrain : IGrainWithStringKey
 
     Task<Guid> ActivationIdAsync();
 
-    /// <summary>Changes the state in memory only; OnDeactivateAsync stores it.</summary>
+    /// <summary>Changes the state in memory only; the grain itself never writes it.</summary>
     Task SetUnsavedAsync(string text);
 
     Task ClearAsync();
@@ -29,7 +29,6 @@ public interface IStatefulGrain : IGrainWithStringKey
 public sealed class StatefulGrain([PersistentState("note", "notes")] IPersistentState<Note> note) : Grain, IStatefulGrain
 {
     private readonly Guid _activation = Guid.NewGuid();
-    private bool _unsaved;
 
     public async Task<int> SetAsync(string text)
     {
@@ -46,17 +45,10 @@ public sealed class StatefulGrain([PersistentState("note", "notes")] IPersistent
     public Task SetUnsavedAsync(string text)
     {
         note.State.Text = text;
-        _unsaved = true;
         return Task.CompletedTask;
     }
 
     public Task ClearAsync() => note.ClearStateAsync();
 
     public Task<string?> EtagAsync() => Task.FromResult(note.Etag);
-
-    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
-    {
-        if (_unsaved)
-            await note.WriteStateAsync(cancellationToken);
-    }
 }
