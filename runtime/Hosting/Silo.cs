@@ -108,7 +108,9 @@ public sealed class Silo : IAsyncDisposable
         {
             if (!_runtime.Dispatcher.FollowView(view, Options.SiloId) || _placement is null)
                 return;
-            if (_status != SiloStatus.Active || !ListsSelfAlive(view))
+            // A view that shows this silo dead (or no longer lists it) is the cluster's verdict arriving before
+            // OnDeclaredDead: its grains are dropped there, not handed over, which would write their state.
+            if (_status != SiloStatus.Active || view.Find(Options.SiloId) is not { Status: not SiloStatus.Dead })
                 return;
             var moved = new DeactivationReason(DeactivationReasonCode.PlacementChanged, "the grain's home moved to another silo");
             var handedOver = 0;
@@ -132,20 +134,6 @@ public sealed class Silo : IAsyncDisposable
             if (handedOver > 0)
                 _runtime.Logger.LogInformation("Membership view {Version}: handing over {Count} activations", view.Version, handedOver);
         }
-    }
-
-    /// <summary>
-    /// A view that shows this silo dead (or no longer lists it) is the cluster's verdict arriving before
-    /// <see cref="OnDeclaredDead"/>: its grains are not handed over, which would write their state, but dropped.
-    /// </summary>
-    private bool ListsSelfAlive(MembershipSnapshot view)
-    {
-        foreach (var silo in view.Silos)
-        {
-            if (silo.SiloId == Options.SiloId)
-                return silo.Status != SiloStatus.Dead;
-        }
-        return false;
     }
 
     /// <summary>The cluster declared this silo dead: it stops serving at once, so two silos never serve one grain.</summary>

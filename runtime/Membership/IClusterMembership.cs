@@ -1,7 +1,7 @@
 namespace Cluster.Runtime.Membership;
 
 /// <summary>A consistent view of the cluster's silos: its version and the silos ordered by id.</summary>
-public sealed record MembershipSnapshot(long Version, IReadOnlyList<SiloInfo> Silos)
+public sealed record MembershipSnapshot(long Version, IReadOnlyList<SiloInfo> Silos) : IMembershipView
 {
     public static readonly MembershipSnapshot Empty = new(0, []);
 }

@@ -47,7 +47,7 @@ internal sealed class PlacementDirector
         var view = _view;
         if (info.IsSiloTarget)
         {
-            return view.TryGetSilo(grain.Key, out var target) && target!.Status is SiloStatus.Active or SiloStatus.ShuttingDown
+            return view.Snapshot.Find(grain.Key) is { Status: SiloStatus.Active or SiloStatus.ShuttingDown } target
                 ? target
                 : throw new NoCompatibleSiloException($"Silo '{grain.Key}' is not an active member of the cluster.");
         }
@@ -84,20 +84,6 @@ internal sealed class PlacementDirector
         public MembershipSnapshot Snapshot { get; }
 
         public Candidates For(string? role) => _byRole.GetOrAdd(role ?? "", _build);
-
-        public bool TryGetSilo(string id, out SiloInfo? silo)
-        {
-            foreach (var s in Snapshot.Silos)
-            {
-                if (s.SiloId == id)
-                {
-                    silo = s;
-                    return true;
-                }
-            }
-            silo = null;
-            return false;
-        }
     }
 
     /// <summary>The active silos that have a role (any silo when null), this silo among them if it is, and their ring.</summary>

@@ -58,15 +58,9 @@ public sealed class MembershipScope(ITestOutputHelper? output = null) : IAsyncDi
     public static SiloInfo SiloInfoFor(string siloId, IReadOnlyList<string>? roles = null) =>
         new(siloId, $"{siloId}.cluster.test:11111", roles ?? [], SiloStatus.Joining, DateTimeOffset.UtcNow, 0, default);
 
-    public static SiloInfo? Find(IMembershipView view, string siloId)
-    {
-        foreach (var silo in view.Silos)
-            if (silo.SiloId == siloId)
-                return silo;
-        return null;
-    }
+    public static SiloInfo? Find(IMembershipView view, string siloId) => view.Find(siloId);
 
-    public static SiloStatus? StatusOf(IMembershipView view, string siloId) => Find(view, siloId)?.Status;
+    public static SiloStatus? StatusOf(IMembershipView view, string siloId) => view.Find(siloId)?.Status;
 
     /// <summary>Same version and the same silos with the same statuses, in the same order.</summary>
     public static bool SameView(MembershipSnapshot a, MembershipSnapshot b)
