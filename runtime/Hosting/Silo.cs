@@ -56,6 +56,24 @@ public sealed class Silo : IAsyncDisposable
     /// <summary>The membership version placement currently follows (0 without networking).</summary>
     public long ViewVersion => _placement?.Version ?? 0;
 
+    /// <summary>
+    /// Live activations whose home, in the view this silo follows, is another silo: non-zero while a hand-over
+    /// is under way.
+    /// </summary>
+    public int ActivationsAwayFromHome
+    {
+        get
+        {
+            if (_placement is not { } placement)
+                return 0;
+            var away = 0;
+            foreach (var activation in _runtime.Catalog.All())
+                if (activation.State != ActivationState.Invalid && IsAwayFromHome(activation, placement))
+                    away++;
+            return away;
+        }
+    }
+
     /// <summary>Calls sent and not yet answered.</summary>
     public int PendingCalls => _runtime.Dispatcher.PendingCount;
 
@@ -116,23 +134,29 @@ public sealed class Silo : IAsyncDisposable
             var handedOver = 0;
             foreach (var activation in _runtime.Catalog.All())
             {
-                if (activation.ClassInfo.IsStatelessWorker || activation.State != ActivationState.Valid)
-                    continue;
-                try
+                if (activation.State == ActivationState.Valid && IsAwayFromHome(activation, _placement))
                 {
-                    if (!_placement.IsLocal(_placement.Place(activation.GrainId, activation.ClassInfo)))
-                    {
-                        _ = activation.StartDeactivation(moved);
-                        handedOver++;
-                    }
-                }
-                catch (NoCompatibleSiloException)
-                {
-                    // No other silo can take it; it stays.
+                    _ = activation.StartDeactivation(moved);
+                    handedOver++;
                 }
             }
             if (handedOver > 0)
                 _runtime.Logger.LogInformation("Membership view {Version}: handing over {Count} activations", view.Version, handedOver);
+        }
+    }
+
+    private static bool IsAwayFromHome(ActivationData activation, PlacementDirector placement)
+    {
+        if (activation.ClassInfo.IsStatelessWorker)
+            return false;
+        try
+        {
+            return !placement.IsLocal(placement.Place(activation.GrainId, activation.ClassInfo));
+        }
+        catch (NoCompatibleSiloException)
+        {
+            // No other silo can take it; it stays.
+            return false;
         }
     }
 

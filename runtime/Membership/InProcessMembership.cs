@@ -11,6 +11,7 @@ public sealed class InProcessMembership : IClusterMembership
     private string? _self;
     private Func<int>? _activationCount;
     private Timer? _heartbeat;
+    private int _verdictRaised;
 
     public InProcessMembership()
         : this(new Table())
@@ -53,8 +54,7 @@ public sealed class InProcessMembership : IClusterMembership
             return;
         if (me.Status == SiloStatus.Dead)
         {
-            _heartbeat?.Dispose();
-            DeclaredDead?.Invoke();
+            RaiseDeclaredDead();
             return;
         }
         _table.Set(me with { LastHeartbeat = DateTimeOffset.UtcNow, ActivationCount = _activationCount?.Invoke() ?? 0 });
@@ -64,8 +64,19 @@ public sealed class InProcessMembership : IClusterMembership
 
     public Task LeaveAsync(CancellationToken cancellationToken)
     {
+        // Leaving is not a verdict: the Dead entry it writes must not tell this silo it was declared dead.
+        Interlocked.Exchange(ref _verdictRaised, 1);
         _heartbeat?.Dispose();
         return SetStatus(SiloStatus.Dead);
+    }
+
+    /// <summary>Tells the silo once that the cluster declared it dead, and stops its heartbeats.</summary>
+    private void RaiseDeclaredDead()
+    {
+        if (Interlocked.Exchange(ref _verdictRaised, 1) == 1)
+            return;
+        _heartbeat?.Dispose();
+        DeclaredDead?.Invoke();
     }
 
     /// <summary>Declares a silo dead, as failure detection would: it learns so at its next heartbeat.</summary>
@@ -86,6 +97,9 @@ public sealed class InProcessMembership : IClusterMembership
     {
         if (ViewChanged is { } handler)
             ThreadPool.QueueUserWorkItem(static s => s.handler(s.snapshot), (handler, snapshot), preferLocal: false);
+        // The verdict reaches the silo with the view that carries it, not only at its next heartbeat.
+        if (_self is not null && snapshot.Find(_self) is { Status: SiloStatus.Dead })
+            ThreadPool.QueueUserWorkItem(static m => m.RaiseDeclaredDead(), this, preferLocal: false);
     }
 
     public ValueTask DisposeAsync()

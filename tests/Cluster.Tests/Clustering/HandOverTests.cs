@@ -10,7 +10,12 @@ public sealed class HandOverTests
     [Fact]
     public async Task A_new_silo_takes_over_only_its_ring_segment_and_no_state_is_lost()
     {
-        await using var cluster = await TestCluster.StartAsync(o => o.Silos = 2);
+        // No idle collection: every grain must still be active when the test counts activations.
+        await using var cluster = await TestCluster.StartAsync(o =>
+        {
+            o.Silos = 2;
+            o.ConfigureSilo = s => s.CollectionInterval = TimeSpan.FromHours(1);
+        });
         var keys = Enumerable.Range(0, 200).Select(i => $"n{i}").ToList();
         var before = new Dictionary<string, string>();
         foreach (var key in keys)
@@ -57,7 +62,12 @@ public sealed class HandOverTests
     [Fact]
     public async Task A_silo_declared_dead_stops_serving_and_its_grains_reactivate_elsewhere()
     {
-        await using var cluster = await TestCluster.StartAsync(o => o.Silos = 3);
+        // No idle collection: it would write the unacknowledged changes while the silo is still alive.
+        await using var cluster = await TestCluster.StartAsync(o =>
+        {
+            o.Silos = 3;
+            o.ConfigureSilo = s => s.CollectionInterval = TimeSpan.FromHours(1);
+        });
         var victim = cluster.Silos[1];
         var keys = Enumerable.Range(0, 60).Select(i => $"d{i}").ToList();
         foreach (var key in keys)
@@ -82,10 +92,11 @@ public sealed class HandOverTests
 
     private static Task StateTestsWait(Func<bool> condition) => Runtime.StateTests.WaitUntil(condition, TimeSpan.FromSeconds(10));
 
-    /// <summary>Hand-over is asynchronous: wait until no grain is active on a silo that is not its home.</summary>
-    private static async Task WaitForHandOver(TestCluster cluster)
-    {
-        await Task.Delay(200);
-        await Runtime.StateTests.WaitUntil(() => cluster.Silos.All(s => s.PendingCalls == 0), TimeSpan.FromSeconds(10));
-    }
+    /// <summary>
+    /// Hand-over is asynchronous: wait until every silo follows the latest view and no grain is active (or still
+    /// deactivating) on a silo that is not its home.
+    /// </summary>
+    private static Task WaitForHandOver(TestCluster cluster) => Runtime.StateTests.WaitUntil(
+        () => cluster.Silos.All(s => s.ViewVersion == cluster.Membership.Current.Version && s.ActivationsAwayFromHome == 0 && s.PendingCalls == 0),
+        TimeSpan.FromSeconds(10));
 }
