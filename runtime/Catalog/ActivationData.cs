@@ -313,9 +313,29 @@ internal sealed class ActivationData : IThreadPoolWorkItem
             _underConstruction = null;
         }
         using var cts = new CancellationTokenSource(Runtime.Options.ActivationTimeout);
+        if (Runtime.Dispatcher.Placement?.PreviousHome(GrainId, ClassInfo, Runtime.Options.HandOverWindow) is { } previousHome)
+            await TakeOverFromAsync(previousHome);
         foreach (var state in PersistentStates)
             await state.ReadOnActivationAsync(cts.Token);
         await Instance.OnActivateAsync(cts.Token);
+    }
+
+    /// <summary>
+    /// The grain lived on another silo before the last membership change: that silo lets its activation go (writing
+    /// its state) before this one reads the state. A silo that does not answer in time is not waited for further.
+    /// </summary>
+    private async Task TakeOverFromAsync(Membership.SiloInfo previousHome)
+    {
+        using var timeout = new CancellationTokenSource(Runtime.Options.HandOverTimeout);
+        try
+        {
+            await Runtime.GrainFactory.GetGrain<IActivationRelease>(previousHome.SiloId)
+                .ReleaseAsync(GrainId.Type, GrainId.Key).WaitAsync(timeout.Token);
+        }
+        catch (Exception e)
+        {
+            Runtime.Logger.LogWarning(e, "{Grain} activates without hand-over from its previous home {Silo}", GrainId, previousHome.SiloId);
+        }
     }
 
     private void OnActivationCompleted()

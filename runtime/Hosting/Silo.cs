@@ -189,9 +189,14 @@ public sealed class Silo : IAsyncDisposable
             var deactivations = new List<Task>();
             foreach (var a in _runtime.Catalog.All())
                 deactivations.Add(a.StartDeactivation(reason));
+            var deadline = DateTime.UtcNow + Options.DeactivationTimeout;
             var all = Task.WhenAll(deactivations);
             if (await Task.WhenAny(all, Task.Delay(Options.DeactivationTimeout, cancellationToken)) != all)
                 _runtime.Logger.LogWarning("Silo {SiloId} stopped with activations still deactivating", Options.SiloId);
+            // Calls that waited for those activations went on to the grains' new homes and are answered through
+            // this silo: leaving first would fail them at their callers.
+            while (_runtime.Dispatcher.PendingCount > 0 && DateTime.UtcNow < deadline)
+                await Task.Delay(10, cancellationToken);
         }
         _runtime.Dispatcher.StopAccepting();
         await _membership.LeaveAsync(cancellationToken);

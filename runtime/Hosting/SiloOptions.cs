@@ -35,6 +35,15 @@ public sealed class SiloOptions
 
     public TimeSpan ActivationTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// For how long after a membership change a grain's new home asks the grain's previous home to let the grain go
+    /// before activating it, so the grain never runs on both and starts from the state the previous home wrote.
+    /// </summary>
+    public TimeSpan HandOverWindow { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>How long a new home waits for the previous home's answer before it activates the grain anyway.</summary>
+    public TimeSpan HandOverTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
     public TimeSpan DeactivationTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>How precisely call deadlines are enforced.</summary>
@@ -66,6 +75,8 @@ public sealed class SiloOptions
             throw new ArgumentException("Cluster:SharedSecret must be set (at least 16 characters) when the silo listens for a cluster.");
         if (CallTimeout <= TimeSpan.Zero)
             throw new ArgumentException("Cluster:CallTimeout must be positive.");
+        if (HandOverWindow < TimeSpan.Zero || HandOverTimeout <= TimeSpan.Zero)
+            throw new ArgumentException("Cluster:HandOverWindow must not be negative and Cluster:HandOverTimeout must be positive.");
         if (CollectionAge <= TimeSpan.Zero)
             throw new ArgumentException("Cluster:CollectionAge must be positive.");
         foreach (var role in Roles)

@@ -149,7 +149,8 @@ internal sealed class Dispatcher : IGrainCallSink, IDisposable
             Fail(request, new GrainRoutingException($"{request.Target} has no home: this client hosts no grains and knows no silo."));
             return;
         }
-        if (_shuttingDown && !Catalog.TryGetActivation(request.Target, out _))
+        // Silo targets keep answering while the silo shuts down: new homes ask it to hand its grains over.
+        if (_shuttingDown && !classInfo.IsSiloTarget && !Catalog.TryGetActivation(request.Target, out _))
         {
             Fail(request, new SiloUnavailableException($"The silo is shutting down; {request.Method.DisplayName} on {request.Target} was not run."));
             return;

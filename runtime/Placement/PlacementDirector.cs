@@ -14,6 +14,7 @@ internal sealed class PlacementDirector
     private readonly string? _localSilo;
     private readonly Lock _lock = new();
     private volatile View _view = new(MembershipSnapshot.Empty, null);
+    private volatile View? _previous;
     private int _roundRobin;
 
     /// <param name="localSilo">This silo's id, or null for a client that hosts no grains.</param>
@@ -25,10 +26,16 @@ internal sealed class PlacementDirector
     {
         lock (_lock)
         {
+            // A silo's first view has no predecessor here: the cluster as it was before this silo joined stands in.
+            if (snapshot.Version > _view.Snapshot.Version)
+                _previous = _view.Snapshot.Version == 0 ? new View(WithoutLocal(snapshot), _localSilo) : _view;
             if (snapshot.Version >= _view.Snapshot.Version)
                 _view = new View(snapshot, _localSilo);
         }
     }
+
+    private MembershipSnapshot WithoutLocal(MembershipSnapshot snapshot) =>
+        snapshot with { Silos = snapshot.Silos.Where(s => s.SiloId != _localSilo).ToList() };
 
     /// <summary>Stops placing grains on this silo at once (it is shutting down), ahead of the membership view.</summary>
     public void WithdrawLocal()
@@ -69,6 +76,24 @@ internal sealed class PlacementDirector
 
     public bool IsLocal(SiloInfo silo) => silo.SiloId == _localSilo;
 
+    /// <summary>
+    /// The grain's home in the view before the current one, when that was another silo, the current view is younger
+    /// than <paramref name="window"/> and that silo is still alive in it (a dead silo holds nothing to hand over).
+    /// </summary>
+    public SiloInfo? PreviousHome(GrainId grain, GrainClassInfo info, TimeSpan window)
+    {
+        var (view, previous) = (_view, _previous);
+        if (previous is null || info.IsStatelessWorker || info.IsSiloTarget || Environment.TickCount64 - view.Since > (long)window.TotalMilliseconds)
+            return null;
+        var candidates = previous.For(info.RequiredRole);
+        if (candidates.Active.Count == 0)
+            return null;
+        var home = candidates.Ring.OwnerOf(grain);
+        if (home.SiloId == _localSilo)
+            return null;
+        return view.Snapshot.Find(home.SiloId) is { Status: SiloStatus.Active or SiloStatus.ShuttingDown } alive ? alive : null;
+    }
+
     /// <summary>Membership as placement sees it, with each role's silos and ring built once, on first use.</summary>
     private sealed class View
     {
@@ -82,6 +107,9 @@ internal sealed class PlacementDirector
         }
 
         public MembershipSnapshot Snapshot { get; }
+
+        /// <summary>When this silo started following the view (Environment.TickCount64).</summary>
+        public long Since { get; } = Environment.TickCount64;
 
         public Candidates For(string? role) => _byRole.GetOrAdd(role ?? "", _build);
     }

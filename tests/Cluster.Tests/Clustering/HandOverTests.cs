@@ -60,6 +60,44 @@ public sealed class HandOverTests
     }
 
     [Fact]
+    public async Task A_grain_called_at_its_new_home_while_its_old_home_still_deactivates_it_starts_from_the_state_handed_over()
+    {
+        await using var cluster = await TestCluster.StartAsync(o => o.Silos = 2);
+        var keys = Enumerable.Range(0, 60).Select(i => $"j{i}").ToList();
+        foreach (var key in keys)
+            await cluster.GrainFactory.GetGrain<ISlowToLeaveGrain>(key).SetUnsavedAsync("in memory at the old home " + key);
+
+        // The old homes take half a second to let each moved grain go; the new silo is called at once.
+        var added = await cluster.StartSiloAsync();
+        var texts = await Task.WhenAll(keys.Select(k => added.GrainFactory.GetGrain<ISlowToLeaveGrain>(k).GetAsync()));
+
+        Assert.Equal(keys.Select(k => "in memory at the old home " + k), texts);
+        var homes = await Task.WhenAll(keys.Select(k => added.GrainFactory.GetGrain<ISlowToLeaveGrain>(k).SiloAsync()));
+        Assert.Contains(added.Options.SiloId, homes);
+        foreach (var key in keys)
+            Assert.Single(cluster.Silos, s => s.HasActivation(new GrainId("SlowToLeaveGrain", key)));
+    }
+
+    [Fact]
+    public async Task Grains_called_while_their_silo_is_still_stopping_start_from_the_state_it_hands_over()
+    {
+        await using var cluster = await TestCluster.StartAsync(o => o.Silos = 3);
+        var keys = Enumerable.Range(0, 60).Select(i => $"k{i}").ToList();
+        foreach (var key in keys)
+            await cluster.GrainFactory.GetGrain<ISlowToLeaveGrain>(key).SetUnsavedAsync("in memory before the stop " + key);
+        var leaving = cluster.Silos[2];
+        var staying = cluster.Silos[0];
+
+        var stopping = cluster.StopSiloAsync(leaving);
+        var texts = await Task.WhenAll(keys.Select(k => staying.GrainFactory.GetGrain<ISlowToLeaveGrain>(k).GetAsync()));
+        await stopping;
+
+        Assert.Equal(keys.Select(k => "in memory before the stop " + k), texts);
+        foreach (var key in keys)
+            Assert.NotEqual(leaving.Options.SiloId, await staying.GrainFactory.GetGrain<ISlowToLeaveGrain>(key).SiloAsync());
+    }
+
+    [Fact]
     public async Task A_silo_declared_dead_stops_serving_and_its_grains_reactivate_elsewhere()
     {
         // No idle collection: it would write the unacknowledged changes while the silo is still alive.
