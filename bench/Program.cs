@@ -13,12 +13,13 @@ return mode switch
     "search-http" => await SearchHttpMode.RunAsync(rest),
     "analytics" => await AnalyticsMode.RunAsync(rest),
     "state" => await StateMode.RunAsync(rest),
+    "hand-over" => await HandOverMode.RunAsync(rest),
     _ => Usage(),
 };
 
 static int Usage()
 {
     Console.Error.WriteLine("usage: dotnet run -c Release --project bench -- <mode> [options]");
-    Console.Error.WriteLine("modes: runtime, cluster, transport, actor-core, mcts, search-http, optimizer, analytics, state");
+    Console.Error.WriteLine("modes: runtime, cluster, transport, actor-core, mcts, search-http, optimizer, analytics, state, hand-over");
     return 2;
 }

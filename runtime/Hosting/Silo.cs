@@ -195,11 +195,19 @@ public sealed class Silo : IAsyncDisposable
                 _runtime.Logger.LogWarning("Silo {SiloId} stopped with activations still deactivating", Options.SiloId);
             // Calls that waited for those activations went on to the grains' new homes and are answered through
             // this silo: leaving first would fail them at their callers.
-            while (_runtime.Dispatcher.PendingCount > 0 && DateTime.UtcNow < deadline)
-                await Task.Delay(10, cancellationToken);
+            await DrainAsync(deadline, cancellationToken);
+        }
+        await _membership.LeaveAsync(cancellationToken);
+        if (wasServing && _messages is not null)
+        {
+            // Callers that have not seen this silo leave still send to it: it forwards their calls to the grains'
+            // homes until they stop coming, and answers them before it closes its connections.
+            var lingerUntil = DateTime.UtcNow + LingerLimit;
+            while (_runtime.Dispatcher.MillisecondsSinceInbound < QuietPeriodMs && DateTime.UtcNow < lingerUntil)
+                await Task.Delay(QuietPeriodMs / 4, cancellationToken);
+            await DrainAsync(DateTime.UtcNow + Options.DeactivationTimeout, cancellationToken);
         }
         _runtime.Dispatcher.StopAccepting();
-        await _membership.LeaveAsync(cancellationToken);
         _membership.ViewChanged -= OnViewChanged;
         _membership.DeclaredDead -= OnDeclaredDead;
         _status = SiloStatus.Dead;
@@ -210,6 +218,16 @@ public sealed class Silo : IAsyncDisposable
     }
 
     private bool _stopped;
+
+    private const int QuietPeriodMs = 200;
+    private static readonly TimeSpan LingerLimit = TimeSpan.FromSeconds(5);
+
+    /// <summary>Waits until every call this silo took or sent is answered, or the deadline passes.</summary>
+    private async Task DrainAsync(DateTime deadline, CancellationToken cancellationToken)
+    {
+        while (_runtime.Dispatcher.PendingCount > 0 && DateTime.UtcNow < deadline)
+            await Task.Delay(10, cancellationToken);
+    }
 
     public async ValueTask DisposeAsync() => await StopAsync();
 }

@@ -86,16 +86,23 @@ internal sealed class Dispatcher : IGrainCallSink, IDisposable
 
     /// <summary>
     /// Follows a new membership view: placement uses it, and calls waiting on silos that died fail so their callers
-    /// can retry. False when the view is older than the one followed already.
+    /// can retry. A silo that was shutting down left gracefully: it answers the calls it took before it closes its
+    /// connections, and closing them fails whatever it did not answer. False when the view is older than the one
+    /// followed already.
     /// </summary>
     public bool FollowView(Membership.MembershipSnapshot view, string? localSilo)
     {
         if (Placement is null || Messages is null || view.Version < Placement.Version)
             return false;
+        var before = Placement.Snapshot;
         Placement.Update(view);
         foreach (var silo in view.Silos)
-            if (silo.Status == Membership.SiloStatus.Dead && silo.SiloId != localSilo)
+        {
+            if (silo.Status != Membership.SiloStatus.Dead || silo.SiloId == localSilo)
+                continue;
+            if (Membership.MembershipViewLookup.Find(before, silo.SiloId)?.Status is not (Membership.SiloStatus.Dead or Membership.SiloStatus.ShuttingDown))
                 Messages.FailAwaiting(silo.SiloId, "it was declared dead");
+        }
         return true;
     }
 
@@ -138,9 +145,15 @@ internal sealed class Dispatcher : IGrainCallSink, IDisposable
             request.TryFail(new SiloUnavailableException($"This silo is not serving; {request.Method.DisplayName} on {request.Target} did not run."));
             return;
         }
+        _lastInbound = Environment.TickCount64;
         _pending.Add(request);
         Route(request, classInfo);
     }
+
+    private long _lastInbound;
+
+    /// <summary>How long ago the last request arrived from another process.</summary>
+    public long MillisecondsSinceInbound => Environment.TickCount64 - Volatile.Read(ref _lastInbound);
 
     private void DeliverLocally(Request request, GrainClassInfo classInfo)
     {

@@ -22,6 +22,9 @@ internal sealed class PlacementDirector
 
     public long Version => _view.Snapshot.Version;
 
+    /// <summary>The membership view placement follows.</summary>
+    public MembershipSnapshot Snapshot => _view.Snapshot;
+
     public void Update(MembershipSnapshot snapshot)
     {
         lock (_lock)
