@@ -79,7 +79,7 @@ public sealed class InProcessMembership : IClusterMembership
         DeclaredDead?.Invoke();
     }
 
-    /// <summary>Declares a silo dead, as failure detection would: it learns so at its next heartbeat.</summary>
+    /// <summary>Declares a silo dead, as failure detection would: it learns so from the view that carries the verdict.</summary>
     public void DeclareDead(string siloId)
     {
         if (_table.Find(siloId) is { } silo)
