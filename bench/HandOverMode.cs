@@ -38,7 +38,7 @@ internal static class HandOverMode
             var stopping = cluster.StopSiloAsync(added);
             leaves.Add(await CallAllAsync(caller, versions, () => lost++, () => failures++));
             await stopping;
-            Console.WriteLine($"round {round}: all {Grains} grains called in {settled[^1]:F0} ms settled, {joins[^1]:F0} ms as a silo joined ({moved[^1]} moved to it), {leaves[^1]:F0} ms as it left; lost or stale: {lost}, failed calls: {failures} {FirstFailure}");
+            Console.WriteLine($"round {round}: all {Grains} grains called in {settled[^1]:F0} ms settled, {joins[^1]:F0} ms as a silo joined ({moved[^1]} moved to it), {leaves[^1]:F0} ms as it left; lost or stale: {lost}, failed calls: {failures}{(FirstFailure is null ? "" : $" (first: {FirstFailure})")}");
         }
 
         var settledMs = BenchResult.Median(settled);

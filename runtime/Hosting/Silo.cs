@@ -203,8 +203,13 @@ public sealed class Silo : IAsyncDisposable
             // Callers that have not seen this silo leave still send to it: it forwards their calls to the grains'
             // homes until they stop coming, and answers them before it closes its connections.
             var lingerUntil = DateTime.UtcNow + LingerLimit;
-            while (_runtime.Dispatcher.MillisecondsSinceInbound < QuietPeriodMs && DateTime.UtcNow < lingerUntil)
-                await Task.Delay(QuietPeriodMs / 4, cancellationToken);
+            int seen;
+            do
+            {
+                seen = _runtime.Dispatcher.CallsTracked;
+                await Task.Delay(QuietPeriod, cancellationToken);
+            }
+            while (_runtime.Dispatcher.CallsTracked != seen && DateTime.UtcNow < lingerUntil);
             await DrainAsync(DateTime.UtcNow + Options.DeactivationTimeout, cancellationToken);
         }
         _runtime.Dispatcher.StopAccepting();
@@ -219,7 +224,7 @@ public sealed class Silo : IAsyncDisposable
 
     private bool _stopped;
 
-    private const int QuietPeriodMs = 200;
+    private static readonly TimeSpan QuietPeriod = TimeSpan.FromMilliseconds(200);
     private static readonly TimeSpan LingerLimit = TimeSpan.FromSeconds(5);
 
     /// <summary>Waits until every call this silo took or sent is answered, or the deadline passes.</summary>

@@ -41,6 +41,9 @@ internal sealed class Dispatcher : IGrainCallSink, IDisposable
 
     public int PendingCount => _pending.Count;
 
+    /// <summary>How many calls this silo ever took or sent (wraps around): unchanged while none arrives.</summary>
+    public int CallsTracked => _pending.Added;
+
     public void StopAccepting() => _accepting = false;
 
     private volatile bool _shuttingDown;
@@ -145,15 +148,9 @@ internal sealed class Dispatcher : IGrainCallSink, IDisposable
             request.TryFail(new SiloUnavailableException($"This silo is not serving; {request.Method.DisplayName} on {request.Target} did not run."));
             return;
         }
-        _lastInbound = Environment.TickCount64;
         _pending.Add(request);
         Route(request, classInfo);
     }
-
-    private long _lastInbound;
-
-    /// <summary>How long ago the last request arrived from another process.</summary>
-    public long MillisecondsSinceInbound => Environment.TickCount64 - Volatile.Read(ref _lastInbound);
 
     private void DeliverLocally(Request request, GrainClassInfo classInfo)
     {

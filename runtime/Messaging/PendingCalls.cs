@@ -33,6 +33,9 @@ internal sealed class PendingCalls : IDisposable
         }
     }
 
+    /// <summary>How many calls were ever tracked (wraps around): unchanged while no call arrives.</summary>
+    public int Added => Volatile.Read(ref _nextStripe);
+
     public void Add(Request request)
     {
         var index = (int)((uint)Interlocked.Increment(ref _nextStripe) % (uint)_stripes.Length);
