@@ -3,13 +3,15 @@ using Cluster.Gateway.Endpoints;
 using Cluster.Gateway.Errors;
 using Cluster.Gateway.Security;
 using Cluster.Silo.Hosting;
+using OpenTelemetry.Metrics;
+using Orleans.Dashboard;
 
 namespace Cluster.Gateway;
 
 /// <summary>
-/// The HTTP gateway: translates HTTP to grain calls. With no cluster configured it hosts one silo in-process with
-/// in-memory membership and storage (the embedded default) and listens on http://127.0.0.1:5080; with Cluster:Redis
-/// it is a client of that cluster and sends each call to the grain's silo.
+/// The HTTP gateway: translates HTTP to grain calls. With no cluster configured it co-hosts one Orleans silo with
+/// localhost clustering and in-memory storage (the embedded default) and listens on http://127.0.0.1:5080; with
+/// Cluster:Redis it is an Orleans client of that cluster.
 /// </summary>
 public static class GatewayApp
 {
@@ -24,11 +26,12 @@ public static class GatewayApp
         // With Cluster:Redis the gateway joins that cluster as a client; otherwise it hosts the embedded silo.
         var embedded = string.IsNullOrWhiteSpace(builder.Configuration["Cluster:Redis"]);
         if (embedded)
-            builder.Services.AddClusterSilo(builder.Configuration);
+            builder.UseOrleans(silo => silo.UseClusterSilo(builder.Configuration));
         else
-            builder.Services.AddClusterClient(builder.Configuration);
+            builder.UseOrleansClient(client => client.UseClusterClient(builder.Configuration).AddDashboard());
         builder.Services.AddSingleton(ApiKeys.FromConfiguration(builder.Configuration, embedded));
-        builder.Services.AddClusterTelemetry(builder.Configuration, "cluster-gateway");
+        builder.Services.AddClusterTelemetry(builder.Configuration, "cluster-gateway")
+            .WithMetrics(metrics => metrics.AddPrometheusExporter());
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<GrainExceptionHandler>();
         // Body binding failures reach the exception handler, which names the offending JSON field.
@@ -43,6 +46,7 @@ public static class GatewayApp
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.MapHealthEndpoints();
+        app.MapPrometheusScrapingEndpoint("/metrics");
         var api = app.MapGroup("/api/v1").AddEndpointFilter<ApiKeyFilter>();
         api.MapClusterEndpoints();
         api.MapMctsEndpoints();

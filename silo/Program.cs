@@ -2,6 +2,6 @@ using Cluster.Silo.Hosting;
 using Microsoft.Extensions.Hosting;
 
 var builder = Host.CreateApplicationBuilder(args);
-builder.Services.AddClusterSilo(builder.Configuration);
+builder.UseOrleans(silo => silo.UseClusterSilo(builder.Configuration));
 builder.Services.AddClusterTelemetry(builder.Configuration, "cluster-silo");
 await builder.Build().RunAsync();

@@ -4,7 +4,7 @@ using Cluster.Gateway.Endpoints.Actors;
 using Cluster.Gateway.Security;
 using Cluster.GrainInterfaces.ActorCore;
 using Cluster.Grains.ActorCore;
-using Cluster.Runtime;
+using Orleans;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Cluster.Gateway.Endpoints;

@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 using Cluster.Gateway.Endpoints.Actors;
 using Cluster.GrainInterfaces.ActorCore;
 using Cluster.Grains.ActorCore;
-using Cluster.Runtime;
+using Orleans;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Cluster.Gateway.Endpoints;

@@ -1,7 +1,7 @@
 using Cluster.Gateway.Endpoints.Agents;
 using Cluster.GrainInterfaces.Compute;
 using Cluster.Grains.Compute.Agents.Planning;
-using Cluster.Runtime;
+using Orleans;
 
 namespace Cluster.Gateway.Endpoints;
 

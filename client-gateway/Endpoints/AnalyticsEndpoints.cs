@@ -1,7 +1,8 @@
 using Cluster.Gateway.Endpoints.Analytics;
 using Cluster.GrainInterfaces.Compute.Analytics;
 using Cluster.Grains.Compute.Analytics;
-using Cluster.Runtime;
+using Orleans;
+using Orleans.Concurrency;
 
 namespace Cluster.Gateway.Endpoints;
 

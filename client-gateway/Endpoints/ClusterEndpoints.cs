@@ -1,57 +1,105 @@
 using Cluster.GrainInterfaces.Cluster;
 using Cluster.Gateway.Security;
-using Cluster.Runtime;
-using Cluster.Runtime.Membership;
-using Cluster.Runtime.Telemetry;
+using Orleans;
+using Orleans.Runtime;
 
 namespace Cluster.Gateway.Endpoints;
 
 public static class ClusterEndpoints
 {
+    private static readonly TimeSpan SiloAnswerTimeout = TimeSpan.FromSeconds(5);
+
     /// <summary>Admin views of the cluster: its silos, and activations and call statistics per grain type.</summary>
     public static void MapClusterEndpoints(this RouteGroupBuilder api)
     {
         var cluster = api.MapGroup("/cluster").RequireAdminKey();
 
-        cluster.MapGet("/silos", (IMembershipView membership) => new
+        cluster.MapGet("/silos", async (IGrainFactory grains) =>
         {
-            version = membership.Version,
-            silos = membership.Silos.Select(s => new
+            var management = grains.GetGrain<IManagementGrain>(0);
+            var hosts = await management.GetDetailedHosts(onlyActive: false);
+            var active = hosts.Where(h => h.Status == SiloStatus.Active).Select(h => h.SiloAddress).ToArray();
+            var activations = await ActivationsBySilo(management, active);
+            var stats = await StatsOf(grains, active);
+            return new
             {
-                id = s.SiloId,
-                endpoint = s.Endpoint,
-                roles = s.Roles,
-                status = s.Status.ToString(),
-                startTime = s.StartTime,
-                activationCount = s.ActivationCount,
-            }),
+                silos = hosts.OrderBy(h => h.StartTime).Select(h => new
+                {
+                    id = h.SiloName,
+                    endpoint = h.SiloAddress.Endpoint.ToString(),
+                    roles = stats.TryGetValue(h.SiloAddress, out var s) ? s.Roles : [],
+                    status = h.Status.ToString(),
+                    startTime = new DateTimeOffset(DateTime.SpecifyKind(h.StartTime, DateTimeKind.Utc)),
+                    activationCount = activations.GetValueOrDefault(h.SiloAddress),
+                }),
+            };
         });
 
-        cluster.MapGet("/stats", async (IMembershipView membership, IGrainFactory grains) =>
+        cluster.MapGet("/stats", async (IGrainFactory grains) =>
         {
-            var active = membership.Silos.Where(s => s.Status == SiloStatus.Active).ToList();
-            var asks = active.Select(s => grains.GetGrain<ISiloStatsGrain>(s.SiloId).GetAsync()).ToList();
-            try
+            var management = grains.GetGrain<IManagementGrain>(0);
+            var active = (await management.GetHosts(onlyActive: true)).Keys.ToArray();
+            var activations = new SortedDictionary<string, int>(StringComparer.Ordinal);
+            foreach (var stat in await management.GetSimpleGrainStatistics(active))
             {
-                await Task.WhenAll(asks);
+                if (stat.GrainType.StartsWith("Orleans", StringComparison.Ordinal))
+                    continue;
+                var type = GrainClassName(stat.GrainType);
+                activations[type] = activations.GetValueOrDefault(type) + stat.ActivationCount;
             }
-            catch (Exception e) when (e is GrainRoutingException or NoCompatibleSiloException or SiloUnavailableException or GrainCallTimeoutException)
-            {
-                // A silo that left meanwhile is missing from the figures; the others still count.
-            }
-            return Merge([.. asks.Where(a => a.IsCompletedSuccessfully).Select(a => a.Result)]);
+
+            return Merge((await StatsOf(grains, active)).Values, activations);
         });
     }
 
-    /// <summary>Sums activations and calls over silos; latency percentiles come from the merged histograms.</summary>
-    private static object Merge(SiloStats[] silos)
+    private static async Task<Dictionary<SiloAddress, int>> ActivationsBySilo(IManagementGrain management, SiloAddress[] silos)
     {
-        var activations = new SortedDictionary<string, int>(StringComparer.Ordinal);
+        var counts = new Dictionary<SiloAddress, int>();
+        foreach (var stat in await management.GetSimpleGrainStatistics(silos))
+            counts[stat.SiloAddress] = counts.GetValueOrDefault(stat.SiloAddress) + stat.ActivationCount;
+        return counts;
+    }
+
+    /// <summary>Each active silo's own figures; a silo that left while they were gathered is missing from them.</summary>
+    private static async Task<Dictionary<SiloAddress, SiloStats>> StatsOf(IGrainFactory grains, SiloAddress[] silos)
+    {
+        var asks = silos.Select(s => grains.GetGrain<ISiloStatsGrain>(s.ToParsableString()).GetAsync().WaitAsync(SiloAnswerTimeout)).ToArray();
+        try
+        {
+            await Task.WhenAll(asks);
+        }
+        catch (Exception e) when (e is TimeoutException or SiloUnavailableException or OrleansMessageRejectionException
+                                      or GrainInterfaces.NoCompatibleSiloException)
+        {
+            // The silos that answered still count.
+        }
+
+        var stats = new Dictionary<SiloAddress, SiloStats>();
+        for (var i = 0; i < silos.Length; i++)
+        {
+            if (asks[i].IsCompletedSuccessfully)
+                stats[silos[i]] = asks[i].Result;
+        }
+
+        return stats;
+    }
+
+    /// <summary>Orleans names grain types by class and assembly ("Ns.HealthGrain,Assembly"); the admin views use the class name alone.</summary>
+    private static string GrainClassName(string grainType)
+    {
+        var end = grainType.IndexOfAny(['`', ',']);
+        var name = end < 0 ? grainType : grainType[..end];
+        return name[(name.LastIndexOf('.') + 1)..];
+    }
+
+    /// <summary>Sums calls over silos; latency percentiles come from the merged histograms.</summary>
+    private static object Merge(IEnumerable<SiloStats> silos, SortedDictionary<string, int> activations)
+    {
+        var count = 0;
         var methods = new SortedDictionary<(string Type, string Method), (long Calls, long Errors, LatencyHistogram Latency)>();
         foreach (var silo in silos)
         {
-            foreach (var (type, count) in silo.Activations)
-                activations[type] = activations.GetValueOrDefault(type) + count;
+            count++;
             foreach (var m in silo.Methods)
             {
                 var key = (m.GrainType, m.Method);
@@ -60,9 +108,10 @@ public static class ClusterEndpoints
                 methods[key] = (entry.Item1 + m.Calls, entry.Item2 + m.Errors, entry.Item3);
             }
         }
+
         return new
         {
-            silos = silos.Length,
+            silos = count,
             activations,
             grainTypes = methods.GroupBy(m => m.Key.Type).Select(g => new
             {

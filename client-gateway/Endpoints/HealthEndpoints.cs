@@ -1,5 +1,6 @@
 using Cluster.GrainInterfaces.Health;
-using Cluster.Runtime;
+using Orleans;
+using Orleans.Runtime;
 
 namespace Cluster.Gateway.Endpoints;
 
@@ -11,14 +12,13 @@ public static class HealthEndpoints
         app.MapGet("/healthz", () => Results.Ok(new { status = "ok" }));
         app.MapGet("/readyz", async (IGrainFactory grains, CancellationToken ct) =>
         {
-            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
-            timeout.CancelAfter(TimeSpan.FromSeconds(5));
             try
             {
-                var report = await grains.GetGrain<IHealthGrain>(0).CheckAsync().WaitAsync(timeout.Token);
+                var report = await grains.GetGrain<IHealthGrain>(0).CheckAsync().WaitAsync(TimeSpan.FromSeconds(5), ct);
                 return Results.Ok(new { status = "ready", silo = report.SiloId, time = report.Time });
             }
-            catch (Exception e) when (e is OperationCanceledException or SiloUnavailableException or GrainCallTimeoutException)
+            catch (Exception e) when (e is TimeoutException or OperationCanceledException or SiloUnavailableException
+                                          or OrleansMessageRejectionException or OrleansException)
             {
                 return Results.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Not ready", detail: e.Message);
             }

@@ -1,6 +1,6 @@
 using Cluster.GrainInterfaces.Compute;
 using Cluster.Grains.Compute.SearchService;
-using Cluster.Runtime;
+using Orleans;
 
 namespace Cluster.Gateway.Endpoints;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Cluster.Gateway.Endpoints.Studies;
 using Cluster.GrainInterfaces.Compute.Optimization;
-using Cluster.Runtime;
+using Orleans;
 
 namespace Cluster.Gateway.Endpoints;
 

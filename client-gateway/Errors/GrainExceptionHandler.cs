@@ -1,12 +1,14 @@
 using System.Text.Json;
-using Cluster.Runtime;
+using Cluster.GrainInterfaces;
+using Orleans.Runtime;
+using Orleans.Storage;
 using Microsoft.AspNetCore.Diagnostics;
 
 namespace Cluster.Gateway.Errors;
 
 /// <summary>
 /// Turns exceptions from grain calls into RFC 7807 problems: invalid input is 400 naming the field, missing
-/// things 404, conflicts 409, timeouts 504, an unavailable cluster 503; anything else is a 500 without internals.
+/// things 404, conflicts and stale ETags 409, timeouts 504, an unavailable cluster or no compatible silo 503; anything else is a 500 without internals.
 /// </summary>
 public sealed class GrainExceptionHandler(IProblemDetailsService problems, ILogger<GrainExceptionHandler> logger) : IExceptionHandler
 {
@@ -45,10 +47,10 @@ public sealed class GrainExceptionHandler(IProblemDetailsService problems, ILogg
             BadHttpRequestException bad => (bad.StatusCode, "Malformed request", null),
             ArgumentException a => (400, "Invalid input", a.ParamName),
             KeyNotFoundException => (404, "Not found", null),
-            ConflictException => (409, "Conflict", null),
-            GrainCallTimeoutException => (504, "The cluster did not answer in time", null),
-            SiloUnavailableException or GrainRoutingException or NoCompatibleSiloException => (503, "The cluster is unavailable", null),
-            Runtime.Transport.TransportOverloadedException => (503, "The cluster is overloaded", null),
+            ConflictException or InconsistentStateException => (409, "Conflict", null),
+            TimeoutException => (504, "The cluster did not answer in time", null),
+            NoCompatibleSiloException => (503, "No silo can serve this request", null),
+            SiloUnavailableException or OrleansMessageRejectionException or ClientNotAvailableException => (503, "The cluster is unavailable", null),
             _ => (500, "Internal error", null),
         };
     }

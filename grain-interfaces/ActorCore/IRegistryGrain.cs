@@ -1,4 +1,5 @@
-using Cluster.Runtime;
+using Orleans;
+using Orleans.Concurrency;
 
 namespace Cluster.GrainInterfaces.ActorCore;
 
@@ -7,9 +8,11 @@ namespace Cluster.GrainInterfaces.ActorCore;
 /// uses the one keyed <see cref="RegistryRevision.DefaultKey"/>; until a registry is stored it serves the configured
 /// default as version 0.
 /// </summary>
+[Alias("ActorCore.IRegistryGrain")]
 public interface IRegistryGrain : IGrainWithStringKey
 {
     [ReadOnly]
+    [Alias("GetAsync")]
     Task<RegistryRevision> GetAsync();
 
     /// <summary>
@@ -17,5 +20,6 @@ public interface IRegistryGrain : IGrainWithStringKey
     /// <paramref name="capLayers"/> null keeps the current cap layers. When <paramref name="expectedVersion"/> is given
     /// and is not the current version, nothing changes and <see cref="InconsistentStateException"/> is thrown.
     /// </summary>
+    [Alias("PutAsync")]
     Task<RegistryRevision> PutAsync(CombinerRegistryDocument combiner, CapLayerRegistryDocument? capLayers, long? expectedVersion);
 }

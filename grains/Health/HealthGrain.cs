@@ -1,11 +1,13 @@
 using Cluster.GrainInterfaces.Health;
-using Cluster.Runtime;
-using Cluster.Runtime.Hosting;
+using Cluster.Grains.Cluster;
+using Orleans;
+using Orleans.Concurrency;
 
 namespace Cluster.Grains.Health;
 
+[GrainType("health")]
 [StatelessWorker]
-public sealed class HealthGrain(SiloOptions silo) : Grain, IHealthGrain
+public sealed class HealthGrain(SiloIdentity silo) : Grain, IHealthGrain
 {
-    public Task<HealthReport> CheckAsync() => Task.FromResult(new HealthReport(silo.SiloId, DateTimeOffset.UtcNow));
+    public Task<HealthReport> CheckAsync() => Task.FromResult(new HealthReport(silo.Name, DateTimeOffset.UtcNow));
 }

@@ -1,7 +1,6 @@
-using Cluster.Runtime.Telemetry;
+using Cluster.Grains.Cluster;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
@@ -11,42 +10,40 @@ namespace Cluster.Silo.Hosting;
 
 public static class TelemetryServiceCollectionExtensions
 {
+    /// <summary>Orleans' activity sources; grain-call spans also need AddActivityPropagation on silos and clients.</summary>
+    public static readonly string[] OrleansSources =
+        ["Microsoft.Orleans.Application", "Microsoft.Orleans.Runtime", "Microsoft.Orleans.Lifecycle", "Microsoft.Orleans.Storage"];
+
+    public const string OrleansMeter = "Microsoft.Orleans";
+
     /// <summary>
-    /// Exports grain-call spans (and the ASP.NET Core request spans they nest under) and the runtime's meters over
-    /// OTLP when an endpoint is configured: Cluster:Telemetry:OtlpEndpoint or OTEL_EXPORTER_OTLP_ENDPOINT.
+    /// Traces (Orleans' sources, ours and ASP.NET Core's) and metrics (Orleans' meter and ours), exported over OTLP
+    /// when an endpoint is configured: Cluster:Telemetry:OtlpEndpoint or OTEL_EXPORTER_OTLP_ENDPOINT. Hosts that
+    /// serve their own readers (the gateway's /metrics) add them to the returned builder.
     /// </summary>
-    public static IServiceCollection AddClusterTelemetry(this IServiceCollection services, IConfiguration configuration, string serviceName)
+    public static OpenTelemetryBuilder AddClusterTelemetry(this IServiceCollection services, IConfiguration configuration, string serviceName)
     {
         var endpoint = configuration["Cluster:Telemetry:OtlpEndpoint"] ?? configuration["OTEL_EXPORTER_OTLP_ENDPOINT"];
-        if (string.IsNullOrWhiteSpace(endpoint))
-            return services;
-        if (!Uri.TryCreate(endpoint, UriKind.Absolute, out var uri))
-            throw new InvalidOperationException($"Cluster:Telemetry:OtlpEndpoint '{endpoint}' is not an absolute URI such as http://collector:4317.");
-        var resource = ResourceBuilder.CreateDefault().AddService(serviceName);
-        services.AddSingleton(_ => Sdk.CreateTracerProviderBuilder()
-            .SetResourceBuilder(resource)
-            .AddSource(RuntimeTelemetry.Name, "Microsoft.AspNetCore")
-            .AddOtlpExporter(o => o.Endpoint = uri)
-            .Build());
-        services.AddSingleton(_ => Sdk.CreateMeterProviderBuilder()
-            .SetResourceBuilder(resource)
-            .AddMeter(RuntimeTelemetry.Name)
-            .AddOtlpExporter(o => o.Endpoint = uri)
-            .Build());
-        services.AddHostedService<TelemetryExport>();
-        return services;
-    }
-}
+        Uri? otlp = null;
+        if (!string.IsNullOrWhiteSpace(endpoint) && !Uri.TryCreate(endpoint, UriKind.Absolute, out otlp))
+            throw new ClusterConfigurationException($"Cluster:Telemetry:OtlpEndpoint '{endpoint}' is not an absolute URI such as http://collector:4317.");
 
-/// <summary>Creates the exporters when the host starts; the container flushes and disposes them when it stops.</summary>
-internal sealed class TelemetryExport(TracerProvider tracing, MeterProvider metrics) : IHostedService
-{
-    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+        var telemetry = services.AddOpenTelemetry()
+            .ConfigureResource(r => r.AddService(serviceName))
+            .WithMetrics(metrics =>
+            {
+                metrics.AddMeter(OrleansMeter, ClusterTelemetry.Name);
+                if (otlp is not null)
+                    metrics.AddOtlpExporter(o => o.Endpoint = otlp);
+            });
+        if (otlp is not null)
+        {
+            telemetry.WithTracing(tracing => tracing
+                .AddSource(OrleansSources)
+                .AddSource(ClusterTelemetry.Name, "Microsoft.AspNetCore")
+                .AddOtlpExporter(o => o.Endpoint = otlp));
+        }
 
-    public Task StopAsync(CancellationToken cancellationToken)
-    {
-        tracing.ForceFlush(2_000);
-        metrics.ForceFlush(2_000);
-        return Task.CompletedTask;
+        return telemetry;
     }
 }

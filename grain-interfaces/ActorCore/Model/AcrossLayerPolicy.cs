@@ -1,6 +1,10 @@
+using Orleans;
+
 namespace Cluster.GrainInterfaces.ActorCore;
 
 /// <summary>How the per-layer cap ranges of a dimension reduce to one range.</summary>
+[GenerateSerializer]
+[Alias("ActorCore.AcrossLayerPolicy")]
 public enum AcrossLayerPolicy
 {
     /// <summary>Every present layer narrows the range.</summary>

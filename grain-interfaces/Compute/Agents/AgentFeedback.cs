@@ -1,4 +1,4 @@
-using Cluster.Runtime;
+using Orleans;
 
 namespace Cluster.GrainInterfaces.Compute;
 
@@ -8,6 +8,8 @@ namespace Cluster.GrainInterfaces.Compute;
 /// <param name="Success">Whether the run succeeded.</param>
 /// <param name="LatencyMs">Observed latency in milliseconds, if measured.</param>
 /// <param name="Cost">Observed cost, if known (same units for every feedback of a task type).</param>
+[GenerateSerializer]
+[Alias("Compute.AgentFeedback")]
 [Immutable]
 public sealed record AgentFeedback(string? TaskType, string? Agent, bool Success, double? LatencyMs = null, double? Cost = null)
 {

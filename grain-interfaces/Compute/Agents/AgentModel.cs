@@ -1,4 +1,4 @@
-using Cluster.Runtime;
+using Orleans;
 
 namespace Cluster.GrainInterfaces.Compute;
 
@@ -12,6 +12,8 @@ namespace Cluster.GrainInterfaces.Compute;
 /// <param name="LatencyMs">Posterior on the mean latency (ms).</param>
 /// <param name="Cost">Posterior on the mean cost.</param>
 /// <param name="Feedbacks">Feedbacks applied so far.</param>
+[GenerateSerializer]
+[Alias("Compute.AgentModel")]
 [Immutable]
 public sealed record AgentModel(
     string Agent,

@@ -1,4 +1,4 @@
-using Cluster.Runtime;
+using Orleans;
 
 namespace Cluster.GrainInterfaces.Compute;
 
@@ -6,6 +6,8 @@ namespace Cluster.GrainInterfaces.Compute;
 /// <param name="Success">Prior on the success probability.</param>
 /// <param name="LatencyMs">Prior on the mean latency in milliseconds.</param>
 /// <param name="Cost">Prior on the mean cost per run (caller-defined units).</param>
+[GenerateSerializer]
+[Alias("Compute.AgentPriors")]
 [Immutable]
 public sealed record AgentPriors(BetaPosterior Success, NormalGammaPosterior LatencyMs, NormalGammaPosterior Cost)
 {

@@ -1,8 +1,10 @@
-using Cluster.Runtime;
+using Orleans;
 
 namespace Cluster.GrainInterfaces.Compute;
 
 /// <summary>Beta(α, β) posterior of a success probability: each success adds 1 to α, each failure 1 to β.</summary>
+[GenerateSerializer]
+[Alias("Compute.BetaPosterior")]
 [Immutable]
 public sealed record BetaPosterior(double Alpha, double Beta)
 {

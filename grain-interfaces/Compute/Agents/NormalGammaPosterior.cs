@@ -1,4 +1,4 @@
-using Cluster.Runtime;
+using Orleans;
 
 namespace Cluster.GrainInterfaces.Compute;
 
@@ -7,6 +7,8 @@ namespace Cluster.GrainInterfaces.Compute;
 /// τ ~ Gamma(α, rate β) and m | τ ~ Normal(μ, 1/(κτ)). <see cref="Mean"/> is the posterior mean of m and κ the
 /// number of observations it is worth.
 /// </summary>
+[GenerateSerializer]
+[Alias("Compute.NormalGammaPosterior")]
 [Immutable]
 public sealed record NormalGammaPosterior(double Mean, double Kappa, double Alpha, double Beta)
 {

@@ -1,4 +1,4 @@
-using Cluster.Runtime;
+using Orleans;
 
 namespace Cluster.GrainInterfaces.Compute;
 
@@ -8,6 +8,8 @@ namespace Cluster.GrainInterfaces.Compute;
 /// <param name="SuccessProbability">Posterior probability that some step succeeds.</param>
 /// <param name="ExpectedLatencyMs">Posterior expected total latency.</param>
 /// <param name="ExpectedCost">Posterior expected total cost.</param>
+[GenerateSerializer]
+[Alias("Compute.PlanAlternative")]
 [Immutable]
 public sealed record PlanAlternative(
     IReadOnlyList<string> Plan,

@@ -1,4 +1,4 @@
-using Cluster.Runtime;
+using Orleans;
 
 namespace Cluster.GrainInterfaces.Compute;
 
@@ -7,6 +7,8 @@ namespace Cluster.GrainInterfaces.Compute;
 /// </summary>
 /// <param name="LatencyWeightPerSecond">λ: reward given up per second of expected latency.</param>
 /// <param name="CostWeight">μ: reward given up per unit of expected cost.</param>
+[GenerateSerializer]
+[Alias("Compute.PlanObjective")]
 [Immutable]
 public sealed record PlanObjective(double LatencyWeightPerSecond = 0.01, double CostWeight = 1.0)
 {

@@ -1,4 +1,4 @@
-using Cluster.Runtime;
+using Orleans;
 
 namespace Cluster.GrainInterfaces.Compute;
 
@@ -9,6 +9,8 @@ namespace Cluster.GrainInterfaces.Compute;
 /// <param name="Iterations">AB-MCTS iterations (1 … 200,000; default 2,000).</param>
 /// <param name="Seed">Seed for reproducible plans; null draws a fresh one.</param>
 /// <param name="Objective">Reward weights; null uses <see cref="PlanObjective.Default"/>.</param>
+[GenerateSerializer]
+[Alias("Compute.PlanRequest")]
 [Immutable]
 public sealed record PlanRequest(
     string? TaskType,

@@ -1,4 +1,4 @@
-using Cluster.Runtime;
+using Orleans;
 
 namespace Cluster.GrainInterfaces.Compute;
 
@@ -13,6 +13,8 @@ namespace Cluster.GrainInterfaces.Compute;
 /// <param name="Alternatives">The next best plans found, best first (at most 5).</param>
 /// <param name="Iterations">AB-MCTS iterations run.</param>
 /// <param name="PlansExplored">Distinct plans the search generated.</param>
+[GenerateSerializer]
+[Alias("Compute.PlanResult")]
 [Immutable]
 public sealed record PlanResult(
     IReadOnlyList<string> Plan,

@@ -1,4 +1,4 @@
-using Cluster.Runtime;
+using Orleans;
 
 namespace Cluster.GrainInterfaces.Compute;
 
@@ -8,6 +8,8 @@ namespace Cluster.GrainInterfaces.Compute;
 /// </summary>
 /// <param name="TaskType">Task type.</param>
 /// <param name="Agents">Model per agent name; agents without feedback are absent and read as the prior.</param>
+[GenerateSerializer]
+[Alias("Compute.TaskTypeModels")]
 [Immutable]
 public sealed record TaskTypeModels(string TaskType, IReadOnlyDictionary<string, AgentModel> Agents)
 {

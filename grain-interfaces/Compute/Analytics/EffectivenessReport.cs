@@ -1,4 +1,4 @@
-using Cluster.Runtime;
+using Orleans;
 
 namespace Cluster.GrainInterfaces.Compute.Analytics;
 
@@ -6,5 +6,7 @@ namespace Cluster.GrainInterfaces.Compute.Analytics;
 /// The answer to <c>GET /api/v1/analytics/effectiveness?taskType=</c>: every parameter set ranked by combined score,
 /// and the task type's trend (recent window against the one before).
 /// </summary>
+[GenerateSerializer]
+[Alias("Compute.Analytics.EffectivenessReport")]
 [Immutable]
 public sealed record EffectivenessReport(string TaskType, IReadOnlyList<ParameterSetEffectiveness> Groups, TrendReport Trend);

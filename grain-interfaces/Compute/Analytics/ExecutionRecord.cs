@@ -1,5 +1,5 @@
 using Cluster.GrainInterfaces.Compute.Optimization;
-using Cluster.Runtime;
+using Orleans;
 
 namespace Cluster.GrainInterfaces.Compute.Analytics;
 
@@ -9,6 +9,8 @@ namespace Cluster.GrainInterfaces.Compute.Analytics;
 /// <c>Execution</c>s. <see cref="ResponseQuality"/> (0–1) and <see cref="UserSatisfaction"/> (0–5) are optional:
 /// not every execution is rated. <see cref="ErrorType"/> is only for failed executions.
 /// </summary>
+[GenerateSerializer]
+[Alias("Compute.Analytics.ExecutionRecord")]
 [Immutable]
 public sealed record ExecutionRecord(
     string? TaskType,

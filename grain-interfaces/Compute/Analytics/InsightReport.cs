@@ -1,4 +1,4 @@
-using Cluster.Runtime;
+using Orleans;
 
 namespace Cluster.GrainInterfaces.Compute.Analytics;
 
@@ -6,5 +6,7 @@ namespace Cluster.GrainInterfaces.Compute.Analytics;
 /// The answer to <c>GET /api/v1/analytics/insights?taskType=</c>. <see cref="Alpha"/> is the per-test level after the
 /// Bonferroni correction for <see cref="Tests"/> tests (0.05 / Tests); parameters that matter come first.
 /// </summary>
+[GenerateSerializer]
+[Alias("Compute.Analytics.InsightReport")]
 [Immutable]
 public sealed record InsightReport(string TaskType, int MinSamplesPerValue, int Tests, double Alpha, IReadOnlyList<ParameterInsight> Parameters);

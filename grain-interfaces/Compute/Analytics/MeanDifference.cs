@@ -1,4 +1,4 @@
-using Cluster.Runtime;
+using Orleans;
 
 namespace Cluster.GrainInterfaces.Compute.Analytics;
 
@@ -8,6 +8,8 @@ namespace Cluster.GrainInterfaces.Compute.Analytics;
 /// second the worse; in a recommendation, the recommended set and the runner-up. <see cref="Significant"/> is
 /// judged at the caller's (possibly multiplicity-adjusted) level.
 /// </summary>
+[GenerateSerializer]
+[Alias("Compute.Analytics.MeanDifference")]
 [Immutable]
 public sealed record MeanDifference(
     string First,

@@ -1,4 +1,4 @@
-using Cluster.Runtime;
+using Orleans;
 
 namespace Cluster.GrainInterfaces.Compute.Analytics;
 
@@ -7,6 +7,8 @@ namespace Cluster.GrainInterfaces.Compute.Analytics;
 /// named test rejects equality at the 5% level, "no significant change" when it does not, and "insufficient data"
 /// when it cannot be run. Lower is better for latency; higher for the other measures.
 /// </summary>
+[GenerateSerializer]
+[Alias("Compute.Analytics.MetricTrend")]
 [Immutable]
 public sealed record MetricTrend(
     string Metric,

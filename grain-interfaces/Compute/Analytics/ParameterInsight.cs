@@ -1,4 +1,4 @@
-using Cluster.Runtime;
+using Orleans;
 
 namespace Cluster.GrainInterfaces.Compute.Analytics;
 
@@ -7,6 +7,8 @@ namespace Cluster.GrainInterfaces.Compute.Analytics;
 /// executions, the success-rate, latency and quality comparisons. <see cref="Matters"/> when at least one comparison is
 /// significant at the report's adjusted level with at least a small effect (|d| ≥ 0.2 or V ≥ 0.1).
 /// </summary>
+[GenerateSerializer]
+[Alias("Compute.Analytics.ParameterInsight")]
 [Immutable]
 public sealed record ParameterInsight(
     string Parameter,

@@ -1,9 +1,11 @@
 using Cluster.GrainInterfaces.Compute.Optimization;
-using Cluster.Runtime;
+using Orleans;
 
 namespace Cluster.GrainInterfaces.Compute.Analytics;
 
 /// <summary>How one parameter set performed: its metrics and its combined <see cref="Score"/> (see <c>Effectiveness</c>).</summary>
+[GenerateSerializer]
+[Alias("Compute.Analytics.ParameterSetEffectiveness")]
 [Immutable]
 public sealed record ParameterSetEffectiveness(
     string Key,

@@ -1,4 +1,4 @@
-using Cluster.Runtime;
+using Orleans;
 
 namespace Cluster.GrainInterfaces.Compute.Analytics;
 
@@ -7,6 +7,8 @@ namespace Cluster.GrainInterfaces.Compute.Analytics;
 /// its 95% Wald interval, the test (in insights, chi-square over all compared values, first = best rate and second =
 /// worst, with Cramér's V; in a recommendation, the two-proportion z-test of the recommended set against the runner-up).
 /// </summary>
+[GenerateSerializer]
+[Alias("Compute.Analytics.ProportionDifference")]
 [Immutable]
 public sealed record ProportionDifference(
     string First,

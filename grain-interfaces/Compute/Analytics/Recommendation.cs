@@ -1,5 +1,5 @@
 using Cluster.GrainInterfaces.Compute.Optimization;
-using Cluster.Runtime;
+using Orleans;
 
 namespace Cluster.GrainInterfaces.Compute.Analytics;
 
@@ -11,6 +11,8 @@ namespace Cluster.GrainInterfaces.Compute.Analytics;
 /// says whether a given study's best trial is the recommended set; <see cref="StudyParametersObserved"/> is how the
 /// study's parameters did in production, if they were ever used.
 /// </summary>
+[GenerateSerializer]
+[Alias("Compute.Analytics.Recommendation")]
 [Immutable]
 public sealed record Recommendation(
     string TaskType,

@@ -1,4 +1,4 @@
-using Cluster.Runtime;
+using Orleans;
 
 namespace Cluster.GrainInterfaces.Compute.Optimization;
 
@@ -7,15 +7,18 @@ namespace Cluster.GrainInterfaces.Compute.Optimization;
 /// trials still running and concurrent asks get distinct trials; tells and views are answered while a suggestion is
 /// being computed. Every change is stored before it is acknowledged.
 /// </summary>
+[Alias("Compute.Optimization.IStudyGrain")]
 public interface IStudyGrain : IGrainWithStringKey
 {
     /// <summary>Creates the study and lists it under its name (see <see cref="IStudyNameIndexGrain"/>).</summary>
     /// <exception cref="StudyValidationException">the spec is invalid; nothing was created.</exception>
     /// <exception cref="InvalidOperationException">a study with this id exists already.</exception>
+    [Alias("CreateAsync")]
     Task CreateAsync(StudySpec spec);
 
     /// <summary>Suggests the next trial and records it as running.</summary>
     /// <exception cref="StudyNotFoundException">no study has this id.</exception>
+    [Alias("AskAsync")]
     Task<Trial> AskAsync();
 
     /// <summary>Records the result of a running trial and returns the finished trial.</summary>
@@ -23,12 +26,15 @@ public interface IStudyGrain : IGrainWithStringKey
     /// <exception cref="TrialNotFoundException">the study has no such trial.</exception>
     /// <exception cref="TrialAlreadyFinishedException">the trial already has a result.</exception>
     /// <exception cref="StudyValidationException">the report does not fit the study; nothing changed.</exception>
+    [Alias("TellAsync")]
     Task<Trial> TellAsync(int trialId, TrialReport report);
 
     /// <exception cref="StudyNotFoundException">no study has this id.</exception>
+    [Alias("GetViewAsync")]
     Task<StudyView> GetViewAsync();
 
     /// <summary>The best completed trial of a single-objective study; null before one completes and for multi-objective studies.</summary>
     /// <exception cref="StudyNotFoundException">no study has this id.</exception>
+    [Alias("GetBestTrialAsync")]
     Task<Trial?> GetBestTrialAsync();
 }

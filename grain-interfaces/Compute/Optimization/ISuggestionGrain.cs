@@ -1,4 +1,4 @@
-using Cluster.Runtime;
+using Orleans;
 
 namespace Cluster.GrainInterfaces.Compute.Optimization;
 
@@ -6,7 +6,9 @@ namespace Cluster.GrainInterfaces.Compute.Optimization;
 /// Computes a sampler's suggestion, a pure function of the request. A stateless worker (use key 0), so the CPU work
 /// runs beside the study that asked rather than inside its turn.
 /// </summary>
+[Alias("Compute.Optimization.ISuggestionGrain")]
 public interface ISuggestionGrain : IGrainWithIntegerKey
 {
+    [Alias("SuggestAsync")]
     Task<Suggestion> SuggestAsync(SuggestionRequest suggestionRequest);
 }

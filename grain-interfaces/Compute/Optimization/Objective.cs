@@ -1,7 +1,9 @@
-using Cluster.Runtime;
+using Orleans;
 
 namespace Cluster.GrainInterfaces.Compute.Optimization;
 
+[GenerateSerializer]
+[Alias("Compute.Optimization.Objective")]
 [Immutable]
 public sealed record Objective(string Name, Direction Direction)
 {

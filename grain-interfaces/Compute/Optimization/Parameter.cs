@@ -1,5 +1,5 @@
 using System.Text.Json.Serialization;
-using Cluster.Runtime;
+using Orleans;
 
 namespace Cluster.GrainInterfaces.Compute.Optimization;
 
@@ -7,6 +7,8 @@ namespace Cluster.GrainInterfaces.Compute.Optimization;
 /// A validated parameter of a search space. Numeric parameters use <see cref="Low"/>, <see cref="High"/>
 /// and <see cref="Log"/>; categorical ones use <see cref="Choices"/> (empty for numeric parameters).
 /// </summary>
+[GenerateSerializer]
+[Alias("Compute.Optimization.Parameter")]
 [Immutable]
 public sealed record Parameter(string Name, ParameterKind Kind, double Low, double High, bool Log, IReadOnlyList<string> Choices)
 {

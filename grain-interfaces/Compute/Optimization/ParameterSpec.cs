@@ -1,4 +1,4 @@
-using Cluster.Runtime;
+using Orleans;
 
 namespace Cluster.GrainInterfaces.Compute.Optimization;
 
@@ -6,6 +6,8 @@ namespace Cluster.GrainInterfaces.Compute.Optimization;
 /// A parameter as a client writes it: <c>{name, type: "float"|"int"|"categorical", low?, high?, log?, choices?}</c>.
 /// Everything is optional here so that validation can name what is missing.
 /// </summary>
+[GenerateSerializer]
+[Alias("Compute.Optimization.ParameterSpec")]
 [Immutable]
 public sealed record ParameterSpec(
     string? Name,

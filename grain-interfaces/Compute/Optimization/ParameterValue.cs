@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Serialization;
+using Orleans;
 
 namespace Cluster.GrainInterfaces.Compute.Optimization;
 
@@ -7,6 +8,8 @@ namespace Cluster.GrainInterfaces.Compute.Optimization;
 /// One parameter's value: a number (float and int parameters) or a choice (categorical parameters).
 /// In JSON it is the bare number or string, so <c>params</c> reads as <c>{"lr": 0.01, "optimizer": "adam"}</c>.
 /// </summary>
+[GenerateSerializer]
+[Alias("Compute.Optimization.ParameterValue")]
 [JsonConverter(typeof(ParameterValueJsonConverter))]
 public readonly record struct ParameterValue
 {
@@ -17,9 +20,11 @@ public readonly record struct ParameterValue
     }
 
     /// <summary>The numeric value; 0 for a choice.</summary>
+    [Id(0)]
     public double Number { get; }
 
     /// <summary>The chosen category, or null for a number.</summary>
+    [Id(1)]
     public string? Choice { get; }
 
     public bool IsChoice => Choice is not null;

@@ -1,7 +1,10 @@
 using System.Text.Json.Serialization;
+using Orleans;
 
 namespace Cluster.GrainInterfaces.Compute.Optimization;
 
+[GenerateSerializer]
+[Alias("Compute.Optimization.SamplerKind")]
 [JsonConverter(typeof(JsonStringEnumConverter<SamplerKind>))]
 public enum SamplerKind
 {

@@ -1,9 +1,11 @@
 using System.Text.Json.Serialization;
-using Cluster.Runtime;
+using Orleans;
 
 namespace Cluster.GrainInterfaces.Compute.Optimization;
 
 /// <summary>A validated list of parameters with unique names (built by <see cref="StudySpec"/> validation).</summary>
+[GenerateSerializer]
+[Alias("Compute.Optimization.SearchSpace")]
 [Immutable]
 public sealed record SearchSpace(IReadOnlyList<Parameter> Parameters)
 {

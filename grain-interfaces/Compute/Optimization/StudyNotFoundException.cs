@@ -1,6 +1,10 @@
+using Orleans;
+
 namespace Cluster.GrainInterfaces.Compute.Optimization;
 
 /// <summary>No study has this id (a missing resource: HTTP 404).</summary>
+[GenerateSerializer]
+[Alias("Compute.Optimization.StudyNotFoundException")]
 public sealed class StudyNotFoundException : KeyNotFoundException
 {
     public StudyNotFoundException(string studyId)
@@ -9,5 +13,6 @@ public sealed class StudyNotFoundException : KeyNotFoundException
         StudyId = studyId;
     }
 
+    [Id(0)]
     public string StudyId { get; }
 }

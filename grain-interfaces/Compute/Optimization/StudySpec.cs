@@ -1,5 +1,5 @@
 using System.Globalization;
-using Cluster.Runtime;
+using Orleans;
 
 namespace Cluster.GrainInterfaces.Compute.Optimization;
 
@@ -7,6 +7,8 @@ namespace Cluster.GrainInterfaces.Compute.Optimization;
 /// The body of <c>POST /api/v1/studies</c>: <c>{name, parameters, objectives, sampler?: "gp"|"random"|"thompson", seed?}</c>.
 /// <c>Study.Create</c> (or <see cref="Validate"/>) validates it.
 /// </summary>
+[GenerateSerializer]
+[Alias("Compute.Optimization.StudySpec")]
 [Immutable]
 public sealed record StudySpec(
     string? Name,

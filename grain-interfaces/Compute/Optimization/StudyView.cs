@@ -1,4 +1,4 @@
-using Cluster.Runtime;
+using Orleans;
 
 namespace Cluster.GrainInterfaces.Compute.Optimization;
 
@@ -6,6 +6,8 @@ namespace Cluster.GrainInterfaces.Compute.Optimization;
 /// The answer to <c>GET /api/v1/studies/{id}</c>: all trials plus <see cref="Best"/> for one objective or
 /// <see cref="ParetoFront"/> for several (the other one is null).
 /// </summary>
+[GenerateSerializer]
+[Alias("Compute.Optimization.StudyView")]
 [Immutable]
 public sealed record StudyView(
     string Name,

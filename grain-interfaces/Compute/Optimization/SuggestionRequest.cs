@@ -1,4 +1,4 @@
-using Cluster.Runtime;
+using Orleans;
 
 namespace Cluster.GrainInterfaces.Compute.Optimization;
 
@@ -7,6 +7,8 @@ namespace Cluster.GrainInterfaces.Compute.Optimization;
 /// <see cref="Pending"/> holds the parameters of running trials, which the suggestion must keep away from.
 /// <see cref="WarmStart"/> (the last fitted hyperparameters, if any) lets the Gaussian process refit cheaply.
 /// </summary>
+[GenerateSerializer]
+[Alias("Compute.Optimization.SuggestionRequest")]
 [Immutable]
 public sealed record SuggestionRequest(
     SearchSpace Space,

@@ -1,4 +1,4 @@
-using Cluster.Runtime;
+using Orleans;
 
 namespace Cluster.GrainInterfaces.Compute.Optimization;
 
@@ -6,5 +6,7 @@ namespace Cluster.GrainInterfaces.Compute.Optimization;
 /// One evaluation of the objective(s) at <see cref="Params"/>. <see cref="Values"/> holds one value per objective,
 /// in the study's objective order, once the trial is complete; it is empty otherwise.
 /// </summary>
+[GenerateSerializer]
+[Alias("Compute.Optimization.Trial")]
 [Immutable]
 public sealed record Trial(int Id, TrialState State, IReadOnlyDictionary<string, ParameterValue> Params, IReadOnlyList<double> Values);

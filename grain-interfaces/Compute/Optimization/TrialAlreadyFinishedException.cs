@@ -1,8 +1,10 @@
-using Cluster.Runtime;
+using Orleans;
 
 namespace Cluster.GrainInterfaces.Compute.Optimization;
 
 /// <summary>A result was reported for a trial that is no longer running; its first result stands.</summary>
+[GenerateSerializer]
+[Alias("Compute.Optimization.TrialAlreadyFinishedException")]
 public sealed class TrialAlreadyFinishedException : ConflictException
 {
     public TrialAlreadyFinishedException(int trialId, TrialState state)
@@ -12,7 +14,9 @@ public sealed class TrialAlreadyFinishedException : ConflictException
         State = state;
     }
 
+    [Id(0)]
     public int TrialId { get; }
 
+    [Id(1)]
     public TrialState State { get; }
 }

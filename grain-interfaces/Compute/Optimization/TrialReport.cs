@@ -1,4 +1,4 @@
-using Cluster.Runtime;
+using Orleans;
 
 namespace Cluster.GrainInterfaces.Compute.Optimization;
 
@@ -6,6 +6,8 @@ namespace Cluster.GrainInterfaces.Compute.Optimization;
 /// The body of <c>POST …/trials/{trialId}/tell</c>: <c>{values: [...]}</c> for a completed trial (one value per
 /// objective, in objective order), or <c>{state: "failed"}</c> / <c>{state: "pruned"}</c> without values.
 /// </summary>
+[GenerateSerializer]
+[Alias("Compute.Optimization.TrialReport")]
 [Immutable]
 public sealed record TrialReport(IReadOnlyList<double>? Values = null, string? State = null)
 {

@@ -1,7 +1,10 @@
 using System.Text.Json.Serialization;
+using Orleans;
 
 namespace Cluster.GrainInterfaces.Compute.Optimization;
 
+[GenerateSerializer]
+[Alias("Compute.Optimization.TrialState")]
 [JsonConverter(typeof(JsonStringEnumConverter<TrialState>))]
 public enum TrialState
 {

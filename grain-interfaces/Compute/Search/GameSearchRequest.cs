@@ -1,4 +1,4 @@
-using Cluster.Runtime;
+using Orleans;
 
 namespace Cluster.GrainInterfaces.Compute;
 
@@ -14,6 +14,8 @@ namespace Cluster.GrainInterfaces.Compute;
 /// <param name="Seed">Seed for reproducible searches.</param>
 /// <param name="Playout"><c>random</c> (default) or <c>heuristic</c>.</param>
 /// <param name="Exploration">UCB1 exploration constant (default √2).</param>
+[GenerateSerializer]
+[Alias("Compute.GameSearchRequest")]
 [Immutable]
 public sealed record GameSearchRequest(
     string? Game,

@@ -1,4 +1,4 @@
-using Cluster.Runtime;
+using Orleans;
 
 namespace Cluster.GrainInterfaces.Compute;
 
@@ -6,5 +6,7 @@ namespace Cluster.GrainInterfaces.Compute;
 /// <param name="Move">The move in the game's notation (tic-tac-toe cell 0–8, Connect Four column 1–7).</param>
 /// <param name="Visits">Simulations that started with this move.</param>
 /// <param name="Value">Mean reward of those simulations for the side to move at the root, in [0, 1] (1 win, 0.5 draw, 0 loss).</param>
+[GenerateSerializer]
+[Alias("Compute.MoveStatistics")]
 [Immutable]
 public sealed record MoveStatistics(int Move, long Visits, double Value);

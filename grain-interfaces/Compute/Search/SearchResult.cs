@@ -1,4 +1,4 @@
-using Cluster.Runtime;
+using Orleans;
 
 namespace Cluster.GrainInterfaces.Compute;
 
@@ -12,6 +12,8 @@ namespace Cluster.GrainInterfaces.Compute;
 /// <param name="Iterations">Simulations run in total, over all workers.</param>
 /// <param name="ElapsedMs">Wall-clock time of the search.</param>
 /// <param name="Children">Every root move that was tried, most visited first (ties: lower move first).</param>
+[GenerateSerializer]
+[Alias("Compute.SearchResult")]
 [Immutable]
 public sealed record SearchResult(
     int BestMove,

@@ -1,11 +1,15 @@
 using Cluster.GrainInterfaces.ActorCore;
+using Orleans;
 
 namespace Cluster.Grains.ActorCore;
 
 /// <summary>A dimension's contributions overflowed double range (e.g. ∞ × 0), so it has no defined value.</summary>
+[GenerateSerializer]
+[Alias("ActorCore.StatOverflowException")]
 public sealed class StatOverflowException(string dimension)
     : ArithmeticException($"dimension '{dimension}': contributions overflow the range of a double, so the stat has no defined value")
 {
+    [Id(0)]
     public string Dimension { get; } = dimension;
 
     /// <summary>The error as bad input: names the first contribution to the dimension, as <c>outputs[i].primary[j].value</c>.</summary>

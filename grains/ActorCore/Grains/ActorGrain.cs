@@ -1,5 +1,7 @@
 using Cluster.GrainInterfaces.ActorCore;
-using Cluster.Runtime;
+using Orleans;
+using Orleans.Runtime;
+using Orleans.Storage;
 
 namespace Cluster.Grains.ActorCore;
 
@@ -7,8 +9,9 @@ namespace Cluster.Grains.ActorCore;
 /// One game actor. Every change is validated, resolved and stored before it is acknowledged, and the snapshot it
 /// resolved is cached; reads resolve again only when the silo's registry version moved past the cached one.
 /// </summary>
+[GrainType("actor")]
 public sealed class ActorGrain(
-    [PersistentState("actor", "actors")] IPersistentState<ActorState> state,
+    [PersistentState("actor", GrainStorageNames.Actors)] IPersistentState<ActorState> state,
     IRegistryView registries,
     ServerSubsystems serverSubsystems) : Grain, IActorGrain
 {
@@ -24,7 +27,7 @@ public sealed class ActorGrain(
 
     public async Task<ActorRecord> PutAsync(ActorProfile profile)
     {
-        var id = GetPrimaryKeyString();
+        var id = this.GetPrimaryKeyString();
         ActorInput.ValidateKey(id, "id");
         ActorInput.ValidateProfile(profile);
         var now = DateTimeOffset.UtcNow;
@@ -143,7 +146,7 @@ public sealed class ActorGrain(
     }
 
     private ActorRecord RequireActor() =>
-        state.State.Actor ?? throw new KeyNotFoundException($"Actor '{GetPrimaryKeyString()}' does not exist.");
+        state.State.Actor ?? throw new KeyNotFoundException($"Actor '{this.GetPrimaryKeyString()}' does not exist.");
 
     // Loaded during activation and never unset, so this only fails if the view was replaced under the grain.
     private ActiveRegistries CurrentRegistries() =>

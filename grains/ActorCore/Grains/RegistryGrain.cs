@@ -1,9 +1,10 @@
 using System.Globalization;
+using Cluster.GrainInterfaces;
 using Cluster.GrainInterfaces.ActorCore;
-using Cluster.Runtime;
-using Cluster.Runtime.Hosting;
-using Cluster.Runtime.Membership;
 using Microsoft.Extensions.Logging;
+using Orleans;
+using Orleans.Runtime;
+using Orleans.Storage;
 
 namespace Cluster.Grains.ActorCore;
 
@@ -12,12 +13,12 @@ namespace Cluster.Grains.ActorCore;
 /// silo's <see cref="IRegistryView"/> before the caller hears of it, so no actor read after that resolves with the
 /// old one.
 /// </summary>
+[GrainType("actor-registry")]
 public sealed class RegistryGrain(
-    [PersistentState("registry", "actors")] IPersistentState<RegistryState> state,
+    [PersistentState("registry", GrainStorageNames.Actors)] IPersistentState<RegistryState> state,
     DefaultRegistry defaults,
     IRegistryView view,
-    IMembershipView membership,
-    SiloOptions silo,
+    ILocalSiloDetails silo,
     ILogger<RegistryGrain> logger) : Grain, IRegistryGrain
 {
     private RegistryRevision _revision = null!;
@@ -64,19 +65,28 @@ public sealed class RegistryGrain(
     /// <summary>Publishes the revision on the other active silos; one that cannot be reached is leaving anyway.</summary>
     private async Task BroadcastAsync(RegistryRevision revision)
     {
-        if (GetPrimaryKeyString() != RegistryRevision.DefaultKey)
+        if (this.GetPrimaryKeyString() != RegistryRevision.DefaultKey)
             return;
-        var others = membership.Silos.Where(s => s.Status == SiloStatus.Active && s.SiloId != silo.SiloId).ToList();
-        var publishes = others.Select(s => GrainFactory.GetGrain<IRegistryViewGrain>(s.SiloId).PublishAsync(revision)).ToList();
+        var hosts = await GrainFactory.GetGrain<IManagementGrain>(0).GetHosts(onlyActive: true);
+        var others = new List<SiloAddress>(hosts.Count);
+        var publishes = new List<Task>(hosts.Count);
+        foreach (var host in hosts.Keys)
+        {
+            if (host.Equals(silo.SiloAddress))
+                continue;
+            others.Add(host);
+            publishes.Add(GrainFactory.GetGrain<IRegistryViewGrain>(host.ToParsableString()).PublishAsync(revision));
+        }
+
         for (var i = 0; i < publishes.Count; i++)
         {
             try
             {
                 await publishes[i];
             }
-            catch (Exception e) when (e is GrainRoutingException or NoCompatibleSiloException or SiloUnavailableException or GrainCallTimeoutException)
+            catch (Exception e) when (e is NoCompatibleSiloException or SiloUnavailableException or TimeoutException or OrleansMessageRejectionException)
             {
-                logger.LogWarning(e, "Registry version {Version} did not reach silo {Silo}", revision.Version, others[i].SiloId);
+                logger.LogWarning(e, "Registry version {Version} did not reach silo {Silo}", revision.Version, others[i]);
             }
         }
     }
@@ -84,7 +94,7 @@ public sealed class RegistryGrain(
     // Only the registry the cluster resolves with feeds the actors' view.
     private void Publish(ActiveRegistries registries)
     {
-        if (GetPrimaryKeyString() == RegistryRevision.DefaultKey)
+        if (this.GetPrimaryKeyString() == RegistryRevision.DefaultKey)
         {
             view.Publish(registries);
         }

@@ -1,9 +1,11 @@
 using Cluster.GrainInterfaces.ActorCore;
-using Cluster.Runtime;
+using Orleans;
+using Orleans.Concurrency;
 
 namespace Cluster.Grains.ActorCore;
 
 /// <summary>Dry runs: resolves on the calling silo with the given registries, or the silo's current ones, and stores nothing.</summary>
+[GrainType("actor-resolver")]
 [StatelessWorker]
 public sealed class ResolverGrain(IRegistryView view) : Grain, IResolverGrain
 {

@@ -1,4 +1,6 @@
-using Cluster.Runtime;
+using Orleans;
+using Orleans.Runtime;
+using Orleans.Storage;
 
 namespace Cluster.Grains.ActorCore;
 

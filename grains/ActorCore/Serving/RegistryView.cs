@@ -1,5 +1,5 @@
 using Cluster.GrainInterfaces.ActorCore;
-using Cluster.Runtime;
+using Orleans;
 
 namespace Cluster.Grains.ActorCore;
 

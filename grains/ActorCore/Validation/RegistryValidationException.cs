@@ -1,6 +1,10 @@
+using Orleans;
+
 namespace Cluster.Grains.ActorCore;
 
 /// <summary>A combiner or cap-layer registry document was rejected.</summary>
+[GenerateSerializer]
+[Alias("ActorCore.RegistryValidationException")]
 public sealed class RegistryValidationException(string field, string reason, Exception? innerException = null)
     : ActorCoreValidationException(field, reason, innerException)
 {

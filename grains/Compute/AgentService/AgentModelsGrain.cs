@@ -1,5 +1,6 @@
 using Cluster.GrainInterfaces.Compute;
-using Cluster.Runtime;
+using Orleans;
+using Orleans.Runtime;
 
 namespace Cluster.Grains.Compute.AgentService;
 
@@ -7,10 +8,11 @@ namespace Cluster.Grains.Compute.AgentService;
 /// Owns the agent models of one task type (the key): applies feedback, stores the models before it answers, and
 /// hands them to planners.
 /// </summary>
-public sealed class AgentModelsGrain([PersistentState("models", "agentModels")] IPersistentState<AgentModelsRecord> record)
+[GrainType("agent-models")]
+public sealed class AgentModelsGrain([PersistentState("models", GrainStorageNames.AgentModels)] IPersistentState<AgentModelsRecord> record)
     : Grain, IAgentModelsGrain
 {
-    private TaskTypeModels Models => record.State.Models ?? TaskTypeModels.Empty(GetPrimaryKeyString());
+    private TaskTypeModels Models => record.State.Models ?? TaskTypeModels.Empty(this.GetPrimaryKeyString());
 
     public async Task<AgentModel> ApplyFeedbackAsync(AgentFeedback feedback)
     {

@@ -1,10 +1,12 @@
 using Cluster.GrainInterfaces.Compute;
 using Cluster.Grains.Compute.Agents.Planning;
-using Cluster.Runtime;
+using Orleans;
+using Orleans.Concurrency;
 
 namespace Cluster.Grains.Compute.AgentService;
 
 /// <summary>Plans with the current models of the request's task type, fetched from its <see cref="IAgentModelsGrain"/>.</summary>
+[GrainType("agent-planner")]
 [StatelessWorker]
 public sealed class AgentPlannerGrain : Grain, IAgentPlannerGrain
 {

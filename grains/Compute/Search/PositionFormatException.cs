@@ -1,6 +1,10 @@
+using Orleans;
+
 namespace Cluster.Grains.Compute.Search;
 
 /// <summary>A position string that is not well formed: wrong length or an unexpected character.</summary>
+[GenerateSerializer]
+[Alias("Compute.Search.PositionFormatException")]
 public sealed class PositionFormatException : SearchValidationException
 {
     /// <summary>Creates the exception; <paramref name="index"/> is the offending character, or -1 when the whole string is at fault.</summary>
@@ -11,5 +15,6 @@ public sealed class PositionFormatException : SearchValidationException
     }
 
     /// <summary>Zero-based index of the offending character, or -1 when the length is wrong.</summary>
+    [Id(0)]
     public int Index { get; }
 }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Cluster.GrainInterfaces.Compute;
-using Cluster.Runtime;
+using Orleans;
+using Orleans.Concurrency;
 
 namespace Cluster.Grains.Compute.SearchService;
 
@@ -9,6 +10,7 @@ namespace Cluster.Grains.Compute.SearchService;
 /// call per worker in parallel and merges the trees' root statistics in worker order, exactly as the engine merges
 /// its threads, so a seeded iteration-budget search gives the engine's result. Reentrant: it only waits on workers.
 /// </summary>
+[GrainType("game-search")]
 [StatelessWorker]
 [Reentrant]
 public sealed class GameSearchGrain : Grain, IGameSearchGrain

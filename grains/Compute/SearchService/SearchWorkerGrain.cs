@@ -1,6 +1,7 @@
 using Cluster.GrainInterfaces.Compute;
 using Cluster.Grains.Compute.Search;
-using Cluster.Runtime;
+using Orleans;
+using Orleans.Concurrency;
 
 namespace Cluster.Grains.Compute.SearchService;
 
@@ -10,6 +11,7 @@ namespace Cluster.Grains.Compute.SearchService;
 /// searches share the cores instead of waiting for each other; further calls queue, and the shared deadline keeps a
 /// time-limited search from overrunning while they wait.
 /// </summary>
+[GrainType("search-worker")]
 [StatelessWorker(SearchLimits.MaxWorkers)]
 public sealed class SearchWorkerGrain : Grain, ISearchWorkerGrain
 {

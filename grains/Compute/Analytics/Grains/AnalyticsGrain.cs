@@ -1,9 +1,11 @@
 using Cluster.GrainInterfaces.Compute.Analytics;
 using Cluster.GrainInterfaces.Compute.Optimization;
-using Cluster.Runtime;
+using Orleans;
+using Orleans.Concurrency;
 
 namespace Cluster.Grains.Compute.Analytics;
 
+[GrainType("analytics")]
 [StatelessWorker]
 public sealed class AnalyticsGrain(IExecutionStore store, TimeProvider time) : Grain, IAnalyticsGrain
 {

@@ -1,5 +1,8 @@
 using Cluster.GrainInterfaces.Compute.Optimization;
-using Cluster.Runtime;
+using Orleans;
+using Orleans.Concurrency;
+using Orleans.Runtime;
+using Orleans.Storage;
 
 namespace Cluster.Grains.Compute.Optimization;
 
@@ -10,8 +13,9 @@ namespace Cluster.Grains.Compute.Optimization;
 /// the next ask's request lists it as pending and its trial id is the next one; writes pass one at a time, so
 /// interleaved turns never race on the ETag, and a failed write puts the previous state back.
 /// </summary>
+[GrainType("study")]
 [Reentrant]
-public sealed class StudyGrain([PersistentState("study", "studies")] IPersistentState<StoredStudy> study) : Grain, IStudyGrain
+public sealed class StudyGrain([PersistentState("study", GrainStorageNames.Studies)] IPersistentState<StoredStudy> study) : Grain, IStudyGrain
 {
     private readonly SemaphoreSlim _asking = new(1, 1);
     private readonly SemaphoreSlim _writing = new(1, 1);
@@ -23,7 +27,7 @@ public sealed class StudyGrain([PersistentState("study", "studies")] IPersistent
         if (study.State.Study is not null)
             throw AlreadyExists();
         // Listed first: a listed id whose study was never stored is skipped by readers, an unlisted study is lost to them.
-        await GrainFactory.GetGrain<IStudyNameIndexGrain>(created.Name).AddAsync(GetPrimaryKeyString());
+        await GrainFactory.GetGrain<IStudyNameIndexGrain>(created.Name).AddAsync(this.GetPrimaryKeyString());
         await ChangeAsync(current => current is null ? (created, true) : throw AlreadyExists());
     }
 
@@ -58,9 +62,9 @@ public sealed class StudyGrain([PersistentState("study", "studies")] IPersistent
 
     private StudyState Current() => Required(study.State.Study);
 
-    private StudyState Required(StudyState? state) => state ?? throw new StudyNotFoundException(GetPrimaryKeyString());
+    private StudyState Required(StudyState? state) => state ?? throw new StudyNotFoundException(this.GetPrimaryKeyString());
 
-    private InvalidOperationException AlreadyExists() => new($"Study '{GetPrimaryKeyString()}' exists already.");
+    private InvalidOperationException AlreadyExists() => new($"Study '{this.GetPrimaryKeyString()}' exists already.");
 
     /// <summary>Applies <paramref name="change"/> to the current state and stores the result before returning.</summary>
     private async Task<T> ChangeAsync<T>(Func<StudyState?, (StudyState Next, T Result)> change)

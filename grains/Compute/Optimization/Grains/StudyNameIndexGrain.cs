@@ -1,9 +1,11 @@
 using Cluster.GrainInterfaces.Compute.Optimization;
-using Cluster.Runtime;
+using Orleans;
+using Orleans.Runtime;
 
 namespace Cluster.Grains.Compute.Optimization;
 
-public sealed class StudyNameIndexGrain([PersistentState("index", "studyNames")] IPersistentState<StudyNameIndex> index)
+[GrainType("study-name-index")]
+public sealed class StudyNameIndexGrain([PersistentState("index", GrainStorageNames.StudyNames)] IPersistentState<StudyNameIndex> index)
     : Grain, IStudyNameIndexGrain
 {
     public async Task AddAsync(string studyId)

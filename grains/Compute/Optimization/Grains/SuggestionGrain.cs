@@ -1,8 +1,10 @@
 using Cluster.GrainInterfaces.Compute.Optimization;
-using Cluster.Runtime;
+using Orleans;
+using Orleans.Concurrency;
 
 namespace Cluster.Grains.Compute.Optimization;
 
+[GrainType("suggestion")]
 [StatelessWorker]
 public sealed class SuggestionGrain : Grain, ISuggestionGrain
 {

@@ -1,6 +1,10 @@
+using Orleans;
+
 namespace Cluster.Grains.Compute.Search.Adaptive;
 
 /// <summary>A problem returned a score its score model cannot take (outside [0, 1] for Beta, or not finite).</summary>
+[GenerateSerializer]
+[Alias("Compute.Search.Adaptive.ScoreOutOfRangeException")]
 public sealed class ScoreOutOfRangeException : Exception
 {
     /// <summary>Creates the exception for <paramref name="score"/>.</summary>
@@ -13,5 +17,6 @@ public sealed class ScoreOutOfRangeException : Exception
     }
 
     /// <summary>The rejected score.</summary>
+    [Id(0)]
     public double Score { get; }
 }

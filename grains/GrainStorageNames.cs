@@ -1,0 +1,12 @@
+namespace Cluster.Grains;
+
+/// <summary>The grain storages the grains of this assembly name; a silo configures every one of them.</summary>
+public static class GrainStorageNames
+{
+    public const string Actors = "actors";
+    public const string Studies = "studies";
+    public const string StudyNames = "studyNames";
+    public const string AgentModels = "agentModels";
+
+    public static IReadOnlyList<string> All { get; } = [Actors, Studies, StudyNames, AgentModels];
+}

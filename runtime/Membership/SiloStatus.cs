@@ -1,9 +1,0 @@
-namespace Cluster.Runtime.Membership;
-
-public enum SiloStatus
-{
-    Joining,
-    Active,
-    ShuttingDown,
-    Dead,
-}

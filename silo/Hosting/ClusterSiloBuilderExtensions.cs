@@ -1,0 +1,90 @@
+using Cluster.Grains;
+using Cluster.Grains.ActorCore;
+using Cluster.Grains.Cluster;
+using Cluster.Grains.Compute.Analytics;
+using Cluster.Silo.Placement;
+using Cluster.Silo.Security;
+using Cluster.Silo.Storage;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Orleans.Configuration;
+using Orleans.Dashboard;
+using Orleans.Hosting;
+using Orleans.Placement;
+using Orleans.Runtime.MembershipService.SiloMetadata;
+using Orleans.Serialization;
+
+namespace Cluster.Silo.Hosting;
+
+public static class ClusterSiloBuilderExtensions
+{
+    /// <summary>
+    /// A silo of this cluster: with <c>Cluster:Redis</c> it joins the cluster that Redis lists (on the ports of
+    /// <c>Cluster:ListenEndpoint</c> and <c>Cluster:GatewayPort</c>, over mutual TLS when <c>Cluster:Tls</c> names the
+    /// cluster certificate); without it, it is the embedded default, alone on loopback. Then <see cref="AddClusterGrains"/>.
+    /// </summary>
+    public static ISiloBuilder UseClusterSilo(this ISiloBuilder silo, IConfiguration configuration)
+    {
+        var options = ClusterHostOptions.From(configuration);
+        var listen = options.ParsedListenEndpoint;
+        var siloPort = listen.Port == 0 ? FreePort.On(listen.Address) : listen.Port;
+        if (options.IsEmbedded)
+        {
+            silo.UseLocalhostClustering(siloPort: siloPort, gatewayPort: 0, serviceId: options.ServiceId, clusterId: options.ClusterId);
+        }
+        else
+        {
+            var gatewayPort = options.GatewayPort == 0 ? FreePort.On(listen.Address) : options.GatewayPort;
+            silo.UseRedisClustering(options.Redis!);
+            silo.Configure<ClusterOptions>(o =>
+            {
+                o.ClusterId = options.ClusterId;
+                o.ServiceId = options.ServiceId;
+            });
+            silo.ConfigureEndpoints(listen.Address, siloPort, gatewayPort, listenOnAnyHostAddress: false);
+            if (options.UsesTls)
+                silo.UseClusterTls(options.Tls);
+        }
+
+        silo.Configure<ClusterMembershipOptions>(FailureDetection.Tune);
+        return silo.AddClusterGrains(configuration, options);
+    }
+
+    /// <summary>
+    /// What every silo of this cluster hosts, whatever its membership: the grains' services, their storage and
+    /// reminders, role placement, call statistics, the dashboard's collectors and grain-call tracing.
+    /// </summary>
+    public static ISiloBuilder AddClusterGrains(this ISiloBuilder silo, IConfiguration configuration, ClusterHostOptions? options = null)
+    {
+        options ??= ClusterHostOptions.From(configuration);
+        silo.Configure<SiloOptions>(o => o.SiloName = options.SiloId);
+        silo.UseSiloMetadata(new Dictionary<string, string> { [SiloIdentity.RoleMetadataKey] = string.Join(',', options.Roles) });
+        silo.Services.AddSingleton(new SiloIdentity(options.SiloId, options.Roles.ToArray()));
+        silo.Services.AddPlacementDirector<PerSiloPlacementStrategy, PerSiloPlacementDirector>();
+        silo.Services.AddPlacementFilter<SiloRolePlacementFilterStrategy, SiloRolePlacementFilterDirector>(ServiceLifetime.Singleton);
+        silo.Services.AddSingleton<GrainCallStatistics>();
+        silo.AddIncomingGrainCallFilter<GrainCallStatisticsFilter>();
+        silo.Services.Configure<ExceptionSerializationOptions>(o => o.SupportedNamespacePrefixes.Add("Cluster"));
+        AddStorage(silo, options.Storage);
+        silo.Services.AddActorCore(configuration);
+        silo.Services.AddExecutionAnalytics(configuration);
+        silo.AddDashboard();
+        silo.AddActivityPropagation();
+        return silo;
+    }
+
+    private static void AddStorage(ISiloBuilder silo, StorageOptions storage)
+    {
+        if (storage.IsPostgres)
+        {
+            silo.AddClusterPostgresStorage(storage.ConnectionString!, [.. GrainStorageNames.All]);
+            return;
+        }
+
+        // The same JSON as on PostgreSQL, so the embedded default stores exactly what a cluster would.
+        foreach (var name in GrainStorageNames.All)
+            silo.AddMemoryGrainStorage(name, o => o.GrainStorageSerializer = new JsonGrainStorageSerializer());
+        silo.UseInMemoryReminderService();
+    }
+}
