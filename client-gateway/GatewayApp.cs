@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Cluster.Gateway.Dashboard;
 using Cluster.Gateway.Endpoints;
 using Cluster.Gateway.Errors;
 using Cluster.Gateway.Security;
@@ -30,6 +31,7 @@ public static class GatewayApp
         else
             builder.UseOrleansClient(client => client.UseClusterClient(builder.Configuration).AddDashboard());
         builder.Services.AddSingleton(ApiKeys.FromConfiguration(builder.Configuration, embedded));
+        builder.Services.AddDashboardAccess();
         builder.Services.AddClusterTelemetry(builder.Configuration, "cluster-gateway")
             .WithMetrics(metrics => metrics.AddPrometheusExporter());
         builder.Services.AddProblemDetails();
@@ -46,7 +48,8 @@ public static class GatewayApp
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.MapHealthEndpoints();
-        app.MapPrometheusScrapingEndpoint("/metrics");
+        app.MapPrometheusScrapingEndpoint("/metrics").RequireAuthorization(DashboardSchemes.AdminPolicy);
+        app.MapAdminDashboard();
         var api = app.MapGroup("/api/v1").AddEndpointFilter<ApiKeyFilter>();
         api.MapClusterEndpoints();
         api.MapMctsEndpoints();

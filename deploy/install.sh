@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what the cluster and its tests need on a Debian machine: the .NET 10 SDK (when missing),
-# PostgreSQL 15 and Redis. Safe to run again.
+# PostgreSQL 15, Redis and Chromium (the dashboard's browser test drives it). Safe to run again.
 set -euo pipefail
 
 SUDO=""
@@ -9,6 +9,7 @@ if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
 need_apt=()
 if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then need_apt+=(postgresql); fi
 if ! command -v redis-server >/dev/null 2>&1; then need_apt+=(redis-server); fi
+if [ ! -x /usr/bin/chromium ]; then need_apt+=(chromium); fi
 if [ ${#need_apt[@]} -gt 0 ]; then
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need_apt[@]}" >/dev/null

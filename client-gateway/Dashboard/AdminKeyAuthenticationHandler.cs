@@ -19,5 +19,5 @@ public sealed class AdminKeyAuthenticationHandler(
         return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(AdminPrincipal.Create(Scheme.Name), Scheme.Name)));
     }
 
-    protected override Task HandleChallengeAsync(AuthenticationProperties properties) => DashboardChallenge.Unauthorized(Context);
+    protected override Task HandleChallengeAsync(AuthenticationProperties properties) => DashboardChallenge.WriteUnauthorizedAsync(Context);
 }

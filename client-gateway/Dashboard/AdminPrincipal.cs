@@ -6,5 +6,5 @@ namespace Cluster.Gateway.Dashboard;
 public static class AdminPrincipal
 {
     public static ClaimsPrincipal Create(string scheme) =>
-        new(new ClaimsIdentity([new Claim(ClaimTypes.Name, "admin"), new Claim(ClaimTypes.Role, "admin")], scheme));
+        new(new ClaimsIdentity([new Claim(ClaimTypes.Name, "admin")], scheme));
 }

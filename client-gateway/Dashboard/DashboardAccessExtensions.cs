@@ -7,8 +7,9 @@ namespace Cluster.Gateway.Dashboard;
 
 /// <summary>
 /// Puts the Orleans Dashboard, which has no authentication of its own, behind the admin key: a sign-in page that
-/// sets a cookie for people, the X-API-Key header for scripts. Needs <see cref="ApiKeys"/> in the container and the
-/// dashboard's services from AddDashboard() on the co-hosted silo or on the Orleans client.
+/// sets a cookie for people, the X-API-Key header for scripts. The cookie holds a data-protected ticket, never the
+/// key. Needs <see cref="ApiKeys"/> in the container and the dashboard's services from AddDashboard() on the
+/// co-hosted silo or on the Orleans client.
 /// </summary>
 public static class DashboardAccessExtensions
 {
@@ -17,8 +18,7 @@ public static class DashboardAccessExtensions
         services.AddAuthentication()
             .AddPolicyScheme(DashboardSchemes.Either, null, o => o.ForwardDefaultSelector = context =>
                 context.Request.Headers.ContainsKey(ApiKeys.Header) ? DashboardSchemes.AdminKey : DashboardSchemes.Cookie)
-            .AddScheme<AuthenticationSchemeOptions, AdminKeyAuthenticationHandler>(
-                DashboardSchemes.AdminKey, null)
+            .AddScheme<AuthenticationSchemeOptions, AdminKeyAuthenticationHandler>(DashboardSchemes.AdminKey, null)
             .AddCookie(DashboardSchemes.Cookie, o =>
             {
                 o.Cookie.Name = "cluster-dashboard";
@@ -29,8 +29,9 @@ public static class DashboardAccessExtensions
                 o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
                 o.ExpireTimeSpan = TimeSpan.FromHours(8);
                 o.SlidingExpiration = true;
-                o.LoginPath = DashboardRoutes.SignIn;
-                o.Events = new CookieAuthenticationEvents { OnRedirectToLogin = c => DashboardChallenge.WriteAsync(c.HttpContext) };
+                // LoginPath stays unset: challenges are answered below, and at the LoginPath the handler would also send a
+                // fresh sign-in on to whatever ReturnUrl the query names.
+                o.Events.OnRedirectToLogin = c => DashboardChallenge.WriteAsync(c.HttpContext);
             });
         services.AddAuthorizationBuilder()
             .AddPolicy(DashboardSchemes.AdminPolicy, p => p.AddAuthenticationSchemes(DashboardSchemes.Either).RequireAuthenticatedUser());

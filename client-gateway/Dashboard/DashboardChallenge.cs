@@ -12,10 +12,10 @@ public static class DashboardChallenge
             context.Response.Redirect(context.Request.PathBase + DashboardRoutes.SignIn);
             return Task.CompletedTask;
         }
-        return Unauthorized(context);
+        return WriteUnauthorizedAsync(context);
     }
 
-    public static Task Unauthorized(HttpContext context) =>
+    public static Task WriteUnauthorizedAsync(HttpContext context) =>
         Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Admin key required",
                 detail: $"Sign in at {DashboardRoutes.SignIn} or send the admin key in the {ApiKeys.Header} header.")
             .ExecuteAsync(context);

@@ -58,7 +58,7 @@ public sealed partial class PostgresSchema : ILifecycleParticipant<ISiloLifecycl
         catch (NpgsqlException e)
         {
             throw new StorageSchemaException(
-                $"Cannot connect to PostgreSQL at {target} to apply the grain storage schema: {e.Message} " +
+                $"Cannot connect to PostgreSQL at {target} to apply the grain storage schema: {e.Message.TrimEnd('.')}. " +
                 "Check the storage connection string, and that the server is running and accepts connections from this host.", e);
         }
 
@@ -80,16 +80,16 @@ public sealed partial class PostgresSchema : ILifecycleParticipant<ISiloLifecycl
         }
         catch (PostgresException e)
         {
-            var hint = e.Hint is null ? string.Empty : $" Hint: {e.Hint}";
+            var hint = e.Hint is null ? string.Empty : $" {e.Hint}";
             throw new StorageSchemaException(
-                $"The grain storage schema script failed on {target} ({e.SqlState}): {e.MessageText}.{hint} " +
-                "Nothing was changed; check that the user may create tables and functions in this database.", e);
+                $"The grain storage schema script failed on {target} and changed nothing ({e.SqlState}): " +
+                $"{e.MessageText.TrimEnd('.')}.{hint}", e);
         }
         catch (NpgsqlException e)
         {
             throw new StorageSchemaException(
-                $"Lost PostgreSQL at {target} while applying the grain storage schema: {e.Message} " +
-                "Nothing was changed; the next silo start applies it again.", e);
+                $"Lost PostgreSQL at {target} while applying the grain storage schema, which changed nothing: " +
+                $"{e.Message.TrimEnd('.')}. The next silo start applies it again.", e);
         }
     }
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Cluster.GrainInterfaces.ActorCore;
-using Cluster.Runtime.Serialization;
+using System.Reflection;
+using Cluster.Silo.Storage;
 using Xunit;
 using static Cluster.Tests.ActorCore.TestOutputs;
 
@@ -25,20 +26,20 @@ public sealed class GrainDtoTests
     [InlineData(typeof(MergeRule))]
     [InlineData(typeof(ResolveRequest))]
     public void Grain_call_records_are_shared_without_a_copy(Type type) =>
-        Assert.True(Immutability.IsImmutable(type), $"{type.Name} would be deep-copied on every grain call");
+        Assert.True(type.GetCustomAttribute<Orleans.ImmutableAttribute>() is not null, $"{type.Name} would be deep-copied on every grain call");
 
     [Fact]
-    public void A_subsystem_output_survives_the_runtime_json_round_trip_used_for_stored_state()
+    public void A_subsystem_output_survives_the_json_round_trip_used_for_stored_state()
     {
         var output = Output(
             primary: [Stat("strength", Bucket.Mult, 0.25, priority: 3)],
             derived: [Stat("crit_rate", Bucket.Override, 0.5)],
             caps: [Cap("strength", CapMode.HardMin, CapKind.Min, 2, CapLayers.Realm, realm: "r1")],
             context: new Dictionary<string, ModifierPack> { ["combat"] = new() { AdditivePercent = 0.1, Multipliers = [1.5, 2], PostAdd = 4 } });
-        var options = new JsonSerializerOptions { IncludeFields = true };
+        var storage = new JsonGrainStorageSerializer();
 
-        var copy = JsonSerializer.Deserialize<SubsystemOutput>(JsonSerializer.Serialize(output, options), options)!;
+        var copy = storage.Deserialize<SubsystemOutput>(storage.Serialize(output))!;
 
-        Assert.Equal(JsonSerializer.Serialize(output, options), JsonSerializer.Serialize(copy, options));
+        Assert.Equal(JsonSerializer.Serialize(output), JsonSerializer.Serialize(copy));
     }
 }

@@ -1,25 +1,25 @@
 using Cluster.GrainInterfaces.Compute;
 using Cluster.Grains.Compute.Search;
 using Cluster.Grains.Compute.SearchService;
-using Cluster.Runtime.Testing;
+using Cluster.Grains.Compute.AgentService;
+using Cluster.Tests.Hosting;
 using Xunit;
 
 namespace Cluster.Tests.Compute;
 
 public sealed class ComputeGrainTests
 {
-    public ComputeGrainTests() => Cluster.Runtime.Catalog.GrainRegistry.Load(Cluster.Grains.GrainsAssembly.Assembly);
-
     [Fact]
-    public async Task Agent_feedback_survives_a_silo_restart()
+    public async Task Agent_feedback_survives_the_grain_s_deactivation()
     {
-        await using var cluster = await TestCluster.StartAsync();
+        await using var cluster = await TestClusters.StartAsync();
         var models = cluster.GrainFactory.GetGrain<IAgentModelsGrain>("review");
         await models.ApplyFeedbackAsync(new AgentFeedback("review", "alpha", true, 250));
         await models.ApplyFeedbackAsync(new AgentFeedback("review", "alpha", false, 350, 0.2));
         var acknowledged = await models.ApplyFeedbackAsync(new AgentFeedback("review", "beta", true));
 
-        await cluster.RestartAsync();
+        await cluster.DeactivateAsync(models);
+        await cluster.WaitForDeactivationAsync(models);
 
         var restored = await cluster.GrainFactory.GetGrain<IAgentModelsGrain>("review").GetModelsAsync();
         Assert.Equal(2, restored.Agents["alpha"].Feedbacks);
@@ -30,7 +30,7 @@ public sealed class ComputeGrainTests
     [Fact]
     public async Task Feedback_for_another_task_type_is_refused_and_changes_nothing()
     {
-        await using var cluster = await TestCluster.StartAsync();
+        await using var cluster = await TestClusters.StartAsync();
         var models = cluster.GrainFactory.GetGrain<IAgentModelsGrain>("review");
 
         var e = await Assert.ThrowsAsync<AgentValidationException>(
@@ -38,13 +38,13 @@ public sealed class ComputeGrainTests
 
         Assert.Equal("taskType", e.Field);
         Assert.Empty((await models.GetModelsAsync()).Agents);
-        Assert.Null(await cluster.Storage.Default!.ReadAsync(new Cluster.Runtime.GrainId("AgentModelsGrain", "review"), "models", default));
+        Assert.False((await StoredState.ReadAsync<AgentModelsRecord>(cluster, "agentModels", "agent-models", "review", "models")).RecordExists);
     }
 
     [Fact]
     public async Task The_planner_plans_with_the_stored_models()
     {
-        await using var cluster = await TestCluster.StartAsync();
+        await using var cluster = await TestClusters.StartAsync();
         var models = cluster.GrainFactory.GetGrain<IAgentModelsGrain>("review");
         for (var i = 0; i < 10; i++)
             await models.ApplyFeedbackAsync(new AgentFeedback("review", "beta", true));
@@ -58,7 +58,7 @@ public sealed class ComputeGrainTests
     [Fact]
     public async Task A_worker_that_starts_after_the_deadline_stops_at_once()
     {
-        await using var cluster = await TestCluster.StartAsync();
+        await using var cluster = await TestClusters.StartAsync();
         var request = new GameSearchRequest("connect4", "", TimeLimitMs: 10_000, Seed: 1);
 
         var late = await cluster.GrainFactory.GetGrain<ISearchWorkerGrain>(0).SearchAsync(
@@ -72,7 +72,7 @@ public sealed class ComputeGrainTests
     [Fact]
     public async Task The_coordinator_merges_its_workers_like_the_engine()
     {
-        await using var cluster = await TestCluster.StartAsync();
+        await using var cluster = await TestClusters.StartAsync();
         var request = new GameSearchRequest("connect4", "4", "uct", Iterations: 2_000, Workers: 3, Seed: 9);
 
         var coordinated = await cluster.GrainFactory.GetGrain<IGameSearchGrain>(0).SearchAsync(request, default);
@@ -88,7 +88,7 @@ public sealed class ComputeGrainTests
     [Fact]
     public async Task A_worker_refuses_searches_beyond_the_service_limits()
     {
-        await using var cluster = await TestCluster.StartAsync();
+        await using var cluster = await TestClusters.StartAsync();
 
         var e = await Assert.ThrowsAsync<SearchValidationException>(
             () => cluster.GrainFactory.GetGrain<ISearchWorkerGrain>(0).SearchAsync(

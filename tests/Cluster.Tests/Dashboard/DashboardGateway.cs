@@ -1,3 +1,4 @@
+using System.Net;
 using Cluster.Gateway.Dashboard;
 using Cluster.Gateway.Security;
 using Microsoft.AspNetCore.Builder;
@@ -28,12 +29,12 @@ public sealed class DashboardGateway : IAsyncDisposable
 
     public Uri Address { get; }
 
-    public static async Task<DashboardGateway> StartAsync(string clusterId, string serviceId, IEnumerable<Uri> siloGateways,
+    public static async Task<DashboardGateway> StartAsync(string clusterId, string serviceId, IEnumerable<IPEndPoint> siloGateways,
         ApiKeys keys)
     {
         var builder = WebApplication.CreateBuilder(["--urls", "http://127.0.0.1:0", "--Logging:LogLevel:Default=Warning"]);
         builder.UseOrleansClient(client => client
-            .UseStaticClustering(o => o.Gateways = [.. siloGateways])
+            .UseStaticClustering([.. siloGateways])
             .Configure<ClusterOptions>(o =>
             {
                 o.ClusterId = clusterId;

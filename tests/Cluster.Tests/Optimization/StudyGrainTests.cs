@@ -1,15 +1,12 @@
 using System.Text.Json;
 using Cluster.GrainInterfaces.Compute.Optimization;
-using Cluster.Runtime.Catalog;
-using Cluster.Runtime.Testing;
+using Cluster.Tests.Hosting;
 using Xunit;
 
 namespace Cluster.Tests.Optimization;
 
 public sealed class StudyGrainTests
 {
-    public StudyGrainTests() => GrainRegistry.Load(Cluster.Grains.GrainsAssembly.Assembly);
-
     internal static string NewStudyId() => Guid.NewGuid().ToString("N");
 
     /// <summary>A bandit with one categorical parameter of <paramref name="arms"/> choices, sampled by Thompson sampling.</summary>
@@ -27,7 +24,7 @@ public sealed class StudyGrainTests
     [Fact]
     public async Task Concurrent_asks_get_distinct_trial_ids_and_distinct_parameters()
     {
-        await using var cluster = await TestCluster.StartAsync();
+        await using var cluster = await TestClusters.StartAsync();
         var study = cluster.GrainFactory.GetGrain<IStudyGrain>(NewStudyId());
         await study.CreateAsync(Bandit("bandit", 6));
 
@@ -45,9 +42,9 @@ public sealed class StudyGrainTests
     }
 
     [Fact]
-    public async Task A_study_survives_a_silo_restart()
+    public async Task A_study_survives_the_grain_s_deactivation()
     {
-        await using var cluster = await TestCluster.StartAsync();
+        await using var cluster = await TestClusters.StartAsync();
         var id = NewStudyId();
         var study = cluster.GrainFactory.GetGrain<IStudyGrain>(id);
         await study.CreateAsync(Line("restart"));
@@ -56,7 +53,8 @@ public sealed class StudyGrainTests
         await study.TellAsync(first.Id, TrialReport.Completed(0.5));
         var before = JsonSerializer.Serialize(await study.GetViewAsync());
 
-        await cluster.RestartAsync();
+        await cluster.DeactivateAsync(study);
+        await cluster.WaitForDeactivationAsync(study);
 
         study = cluster.GrainFactory.GetGrain<IStudyGrain>(id);
         Assert.Equal(before, JsonSerializer.Serialize(await study.GetViewAsync()));
@@ -68,7 +66,7 @@ public sealed class StudyGrainTests
     [Fact]
     public async Task Telling_a_finished_trial_throws_and_keeps_the_first_result()
     {
-        await using var cluster = await TestCluster.StartAsync();
+        await using var cluster = await TestClusters.StartAsync();
         var study = cluster.GrainFactory.GetGrain<IStudyGrain>(NewStudyId());
         await study.CreateAsync(Line("twice"));
         var trial = await study.AskAsync();
@@ -82,7 +80,7 @@ public sealed class StudyGrainTests
     [Fact]
     public async Task An_invalid_report_or_unknown_trial_changes_nothing()
     {
-        await using var cluster = await TestCluster.StartAsync();
+        await using var cluster = await TestClusters.StartAsync();
         var study = cluster.GrainFactory.GetGrain<IStudyGrain>(NewStudyId());
         await study.CreateAsync(Line("invalid"));
         var trial = await study.AskAsync();
@@ -98,7 +96,7 @@ public sealed class StudyGrainTests
     [Fact]
     public async Task Every_call_on_a_study_never_created_throws_study_not_found()
     {
-        await using var cluster = await TestCluster.StartAsync();
+        await using var cluster = await TestClusters.StartAsync();
         var study = cluster.GrainFactory.GetGrain<IStudyGrain>(NewStudyId());
 
         await Assert.ThrowsAsync<StudyNotFoundException>(study.AskAsync);
@@ -110,7 +108,7 @@ public sealed class StudyGrainTests
     [Fact]
     public async Task Creating_lists_the_study_under_its_name_and_an_invalid_spec_creates_nothing()
     {
-        await using var cluster = await TestCluster.StartAsync();
+        await using var cluster = await TestClusters.StartAsync();
         var name = $"listed-{NewStudyId()}";
         var (good, bad) = (NewStudyId(), NewStudyId());
         await cluster.GrainFactory.GetGrain<IStudyGrain>(good).CreateAsync(Line(name));
@@ -126,7 +124,7 @@ public sealed class StudyGrainTests
     [Fact]
     public async Task Creating_a_study_that_exists_throws_and_leaves_it_unchanged()
     {
-        await using var cluster = await TestCluster.StartAsync();
+        await using var cluster = await TestClusters.StartAsync();
         var study = cluster.GrainFactory.GetGrain<IStudyGrain>(NewStudyId());
         await study.CreateAsync(Line("first"));
         await study.AskAsync();
