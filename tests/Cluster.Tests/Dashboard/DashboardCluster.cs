@@ -1,19 +1,19 @@
-using System.Net;
-using System.Net.Sockets;
-using Cluster.Gateway.Security;
+using System.Net.Http.Json;
+using Cluster.Gateway;
+using Cluster.Silo.Hosting;
+using Cluster.Tests.Integration;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Orleans;
-using Orleans.Dashboard;
-using Orleans.Hosting;
 using Xunit;
 
 namespace Cluster.Tests.Dashboard;
 
 /// <summary>
-/// Two silos on loopback with the dashboard added, and a gateway that serves it to admins, shared by the tests of a
-/// class. The tests need only what this exposes: the gateway's address, its keys, the silo count, and a way to make
-/// grain calls that the dashboard then reports.
+/// Two product silos on Redis clustering and the product gateway joined to them as an Orleans client, shared by the
+/// tests of a class. Grain calls go through the gateway's HTTP API, as a game client's would.
 /// </summary>
 public sealed class DashboardCluster : IAsyncLifetime
 {
@@ -21,64 +21,60 @@ public sealed class DashboardCluster : IAsyncLifetime
     public const string ClientKey = "dashboard-test-client-key";
     public const int SiloCount = 2;
 
-    private const string ClusterId = "dashboard-test";
-    private const string ServiceId = "dashboard-test";
-
+    private readonly string _clusterId = "dashboard-" + Guid.NewGuid().ToString("N")[..12];
     private readonly List<IHost> _silos = [];
-    private DashboardGateway? _gateway;
+    private WebApplication? _gateway;
+    private HttpClient? _http;
 
-    public Uri Address => _gateway!.Address;
+    public Uri Address { get; private set; } = null!;
 
     /// <summary>The grain type and method that <see cref="PlayAsync"/> calls, as the dashboard names them.</summary>
-    public string GrainType => typeof(MatchScoreGrain).FullName!;
+    public string GrainType => typeof(Grains.Compute.AgentService.AgentModelsGrain).FullName!;
 
-    public string GrainMethod => nameof(IMatchScoreGrain.RecordPointsAsync);
+    public string GrainMethod => nameof(Grains.Compute.AgentService.AgentModelsGrain.ApplyFeedbackAsync);
 
-    /// <summary>Records points in that many matches, each a grain of its own.</summary>
-    public Task PlayAsync(int matches)
+    /// <summary>Reports agent feedback for that many task types, each a grain of its own.</summary>
+    public async Task PlayAsync(int matches)
     {
-        var grains = _silos[0].Services.GetRequiredService<IGrainFactory>();
-        return Task.WhenAll(Enumerable.Range(0, matches).Select(m => grains.GetGrain<IMatchScoreGrain>(m).RecordPointsAsync(3)));
+        for (var m = 0; m < matches; m++)
+        {
+            using var response = await _http!.PostAsJsonAsync("/api/v1/agents/feedback", new { taskType = $"dashboard-{m}", agent = "a", success = true, latencyMs = 12 });
+            response.EnsureSuccessStatusCode();
+        }
     }
 
     public async Task InitializeAsync()
     {
-        var siloPorts = FreePorts(SiloCount);
-        var gatewayPorts = FreePorts(SiloCount);
-        var primary = new IPEndPoint(IPAddress.Loopback, siloPorts[0]);
-        for (var i = 0; i < SiloCount; i++)
+        string[] cluster = [$"--Cluster:Redis={RedisServer.Endpoint}", $"--Cluster:ClusterId={_clusterId}", "--Logging:LogLevel:Default=Warning"];
+        for (var i = 1; i <= SiloCount; i++)
         {
-            var builder = Host.CreateApplicationBuilder(["--Logging:LogLevel:Default=Warning"]);
-            var (siloPort, gatewayPort) = (siloPorts[i], gatewayPorts[i]);
-            builder.UseOrleans(silo => silo
-                .UseLocalhostClustering(siloPort, gatewayPort, primary, ServiceId, ClusterId)
-                .AddDashboard());
+            var builder = Host.CreateApplicationBuilder([.. cluster, $"--Cluster:SiloId=dashboard-silo-{i}"]);
+            builder.UseOrleans(silo => silo.UseClusterSilo(builder.Configuration));
             var host = builder.Build();
             _silos.Add(host);
             await host.StartAsync();
         }
-        _gateway = await DashboardGateway.StartAsync(ClusterId, ServiceId,
-            gatewayPorts.Select(p => new IPEndPoint(IPAddress.Loopback, p)), new ApiKeys(AdminKey, [ClientKey]));
+
+        _gateway = GatewayApp.Build(["--urls", "http://127.0.0.1:0", $"--Cluster:AdminKey={AdminKey}", $"--Cluster:ApiKeys:0={ClientKey}", .. cluster]);
+        await _gateway.StartAsync();
+        Address = new Uri(_gateway.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+        _http = new HttpClient { BaseAddress = Address };
+        _http.DefaultRequestHeaders.Add("X-API-Key", ClientKey);
     }
 
     public async Task DisposeAsync()
     {
+        _http?.Dispose();
         if (_gateway is not null)
+        {
+            await _gateway.StopAsync();
             await _gateway.DisposeAsync();
-        // The primary silo goes last: the others find the cluster through it.
+        }
+
         foreach (var silo in Enumerable.Reverse(_silos))
         {
             await silo.StopAsync();
             silo.Dispose();
         }
-    }
-
-    private static int[] FreePorts(int count)
-    {
-        var listeners = Enumerable.Range(0, count).Select(_ => new TcpListener(IPAddress.Loopback, 0)).ToList();
-        listeners.ForEach(l => l.Start());
-        var ports = listeners.Select(l => ((IPEndPoint)l.LocalEndpoint).Port).ToArray();
-        listeners.ForEach(l => l.Stop());
-        return ports;
     }
 }
