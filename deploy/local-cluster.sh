@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
-# A whole cluster on this machine, on loopback: Redis (membership), PostgreSQL (grain state), N silos
-# (plus M with the gpu role) and a gateway joined as a cluster client.
+# A whole Orleans cluster on this machine, on loopback: Redis (membership), PostgreSQL (grain state and reminders),
+# N silos (plus M with the gpu role) and a gateway joined as an Orleans client, all talking mutual TLS with a
+# cluster certificate generated here.
 #
 #   deploy/local-cluster.sh up [--silos N] [--gpu-silos M]   start; writes .cluster/local.env
 #   deploy/local-cluster.sh add-silo [--gpu]                 start one more silo (scale out)
 #   deploy/local-cluster.sh down                             stop everything it started
 #
-# .cluster/local.env holds GATEWAY_URL, ADMIN_KEY and one SILO_<n>_PID line per silo (plus the ports used).
+# .cluster/local.env holds GATEWAY_URL, ADMIN_KEY and one SILO_<n>_PID line per silo (plus the servers, the cluster
+# id and the certificate used).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT="$(pwd)"
@@ -30,11 +32,18 @@ build() {
 start_silo() { # index, gpu(0|1)
   local n="$1" gpu="$2" roles=()
   [ "$gpu" = "1" ] && roles=(--Cluster:Roles:0=gpu)
-  Cluster__Redis="$REDIS_CONNECTION" Cluster__ClusterId="$CLUSTER_ID" Cluster__SharedSecret="$SHARED_SECRET" \
-  Cluster__SiloId="silo-$n" Cluster__ListenEndpoint="127.0.0.1:0" \
-  Cluster__Storage__Provider=PostgreSQL Cluster__Storage__ConnectionString="$PG_CONNECTION" \
+  cluster_env Cluster__SiloId="silo-$n" Cluster__ListenEndpoint="127.0.0.1:0" \
+    Cluster__Storage__Provider=PostgreSQL Cluster__Storage__ConnectionString="$PG_CONNECTION" \
     nohup dotnet "$silo_dll" "${roles[@]}" >"$STATE/silo-$n.log" 2>&1 &
   echo "SILO_${n}_PID=$!" >>"$ENV_FILE"
+}
+
+# Runs a command with the settings every member of the cluster shares: membership, identity and the certificate.
+# Called in a background subshell, which it replaces, so that $! is the member's own pid.
+cluster_env() {
+  exec env Cluster__Redis="$REDIS_CONNECTION" Cluster__ClusterId="$CLUSTER_ID" Cluster__ServiceId="$CLUSTER_ID" \
+    Cluster__Tls__CertificatePath="$CLUSTER_TLS_CERT" Cluster__Tls__KeyPath="$CLUSTER_TLS_KEY" \
+    Logging__Console__FormatterOptions__TimestampFormat="HH:mm:ss.fff " "$@"
 }
 
 wait_ready() {
@@ -62,8 +71,8 @@ up() {
   build
   source "$ROOT/deploy/redis.sh"; redis_start; REDIS_CONNECTION="$REDIS_ENDPOINT"
   source "$ROOT/deploy/postgres.sh"; pg_start
+  source "$ROOT/deploy/cluster-cert.sh"; cluster_cert_create "$STATE/tls"
   CLUSTER_ID="local-$(date +%s)"
-  SHARED_SECRET="$(python3 -c 'import secrets; print(secrets.token_hex(24))')"
   ADMIN_KEY="$(python3 -c 'import secrets; print(secrets.token_hex(24))')"
   GATEWAY_PORT="$(free_port)"
   GATEWAY_URL="http://127.0.0.1:$GATEWAY_PORT"
@@ -71,7 +80,8 @@ up() {
 GATEWAY_URL=$GATEWAY_URL
 ADMIN_KEY=$ADMIN_KEY
 CLUSTER_ID=$CLUSTER_ID
-SHARED_SECRET=$SHARED_SECRET
+CLUSTER_TLS_CERT=$CLUSTER_TLS_CERT
+CLUSTER_TLS_KEY=$CLUSTER_TLS_KEY
 REDIS_CONNECTION=$REDIS_CONNECTION
 REDIS_DIR=$REDIS_DIR
 PG_CONNECTION='$PG_CONNECTION'
@@ -81,8 +91,7 @@ ENV
   for _ in $(seq "$silos"); do n=$((n + 1)); start_silo "$n" 0; done
   for _ in $(seq "$gpu"); do n=$((n + 1)); start_silo "$n" 1; done
   echo "SILO_COUNT=$n" >>"$ENV_FILE"
-  Cluster__Redis="$REDIS_CONNECTION" Cluster__ClusterId="$CLUSTER_ID" Cluster__SharedSecret="$SHARED_SECRET" \
-  Cluster__AdminKey="$ADMIN_KEY" \
+  cluster_env Cluster__AdminKey="$ADMIN_KEY" \
     nohup dotnet "$gateway_dll" --urls "$GATEWAY_URL" >"$STATE/gateway.log" 2>&1 &
   echo "GATEWAY_PID=$!" >>"$ENV_FILE"
   wait_ready

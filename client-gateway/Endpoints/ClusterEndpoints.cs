@@ -7,7 +7,8 @@ namespace Cluster.Gateway.Endpoints;
 
 public static class ClusterEndpoints
 {
-    private static readonly TimeSpan SiloAnswerTimeout = TimeSpan.FromSeconds(5);
+    // A hung silo is declared dead within seconds; until then it must not hold the admin views up for long.
+    private static readonly TimeSpan SiloAnswerTimeout = TimeSpan.FromSeconds(2);
 
     /// <summary>Admin views of the cluster: its silos, and activations and call statistics per grain type.</summary>
     public static void MapClusterEndpoints(this RouteGroupBuilder api)
@@ -17,10 +18,11 @@ public static class ClusterEndpoints
         cluster.MapGet("/silos", async (IGrainFactory grains) =>
         {
             var management = grains.GetGrain<IManagementGrain>(0);
-            var hosts = await management.GetDetailedHosts(onlyActive: false);
+            var hosts = await management.GetDetailedHosts(onlyActive: false).WaitAsync(SiloAnswerTimeout);
             var active = hosts.Where(h => h.Status == SiloStatus.Active).Select(h => h.SiloAddress).ToArray();
-            var activations = await ActivationsBySilo(management, active);
-            var stats = await StatsOf(grains, active);
+            var activationsAsk = ActivationsBySilo(management, active);
+            var statsAsk = StatsOf(grains, active);
+            var (activations, stats) = (await activationsAsk, await statsAsk);
             return new
             {
                 silos = hosts.OrderBy(h => h.StartTime).Select(h => new
@@ -38,9 +40,11 @@ public static class ClusterEndpoints
         cluster.MapGet("/stats", async (IGrainFactory grains) =>
         {
             var management = grains.GetGrain<IManagementGrain>(0);
-            var active = (await management.GetHosts(onlyActive: true)).Keys.ToArray();
+            var active = (await management.GetHosts(onlyActive: true).WaitAsync(SiloAnswerTimeout)).Keys.ToArray();
             var activations = new SortedDictionary<string, int>(StringComparer.Ordinal);
-            foreach (var stat in await management.GetSimpleGrainStatistics(active))
+            var asks = active.Select(s => management.GetSimpleGrainStatistics([s]).WaitAsync(SiloAnswerTimeout)).ToArray();
+            await WhenAnswered(asks);
+            foreach (var stat in asks.Where(a => a.IsCompletedSuccessfully).SelectMany(a => a.Result))
             {
                 if (stat.GrainType.StartsWith("Orleans", StringComparison.Ordinal))
                     continue;
@@ -52,18 +56,26 @@ public static class ClusterEndpoints
         });
     }
 
+    /// <summary>Activations per silo, asked of each silo alone so that a hung one costs only its own figure.</summary>
     private static async Task<Dictionary<SiloAddress, int>> ActivationsBySilo(IManagementGrain management, SiloAddress[] silos)
     {
+        var asks = silos.Select(s => management.GetSimpleGrainStatistics([s]).WaitAsync(SiloAnswerTimeout)).ToArray();
+        await WhenAnswered(asks);
         var counts = new Dictionary<SiloAddress, int>();
-        foreach (var stat in await management.GetSimpleGrainStatistics(silos))
-            counts[stat.SiloAddress] = counts.GetValueOrDefault(stat.SiloAddress) + stat.ActivationCount;
+        foreach (var ask in asks)
+        {
+            if (!ask.IsCompletedSuccessfully)
+                continue;
+            foreach (var stat in ask.Result)
+                counts[stat.SiloAddress] = counts.GetValueOrDefault(stat.SiloAddress) + stat.ActivationCount;
+        }
+
         return counts;
     }
 
-    /// <summary>Each active silo's own figures; a silo that left while they were gathered is missing from them.</summary>
-    private static async Task<Dictionary<SiloAddress, SiloStats>> StatsOf(IGrainFactory grains, SiloAddress[] silos)
+    /// <summary>Waits for every ask; a silo that left, hung or timed out is missing from the figures, the others still count.</summary>
+    private static async Task WhenAnswered(Task[] asks)
     {
-        var asks = silos.Select(s => grains.GetGrain<ISiloStatsGrain>(s.ToParsableString()).GetAsync().WaitAsync(SiloAnswerTimeout)).ToArray();
         try
         {
             await Task.WhenAll(asks);
@@ -71,8 +83,14 @@ public static class ClusterEndpoints
         catch (Exception e) when (e is TimeoutException or SiloUnavailableException or OrleansMessageRejectionException
                                       or GrainInterfaces.NoCompatibleSiloException)
         {
-            // The silos that answered still count.
         }
+    }
+
+    /// <summary>Each active silo's own figures; a silo that left while they were gathered is missing from them.</summary>
+    private static async Task<Dictionary<SiloAddress, SiloStats>> StatsOf(IGrainFactory grains, SiloAddress[] silos)
+    {
+        var asks = silos.Select(s => grains.GetGrain<ISiloStatsGrain>(s.ToParsableString()).GetAsync().WaitAsync(SiloAnswerTimeout)).ToArray();
+        await WhenAnswered(asks);
 
         var stats = new Dictionary<SiloAddress, SiloStats>();
         for (var i = 0; i < silos.Length; i++)

@@ -25,6 +25,9 @@ public static class ClusterClientBuilderExtensions
             o.ClusterId = options.ClusterId;
             o.ServiceId = options.ServiceId;
         });
+        // The client learns that a gateway silo died from the gateway list; reading it every second stops it from
+        // routing calls through a hung silo for up to a minute (the default period).
+        client.Configure<GatewayOptions>(o => o.GatewayListRefreshPeriod = TimeSpan.FromSeconds(1));
         if (options.UsesTls)
             client.UseClusterTls(options.Tls);
         client.Services.Configure<ExceptionSerializationOptions>(o => o.SupportedNamespacePrefixes.Add("Cluster"));

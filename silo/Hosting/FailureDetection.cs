@@ -14,7 +14,9 @@ internal static class FailureDetection
         options.ProbeTimeout = TimeSpan.FromSeconds(1);
         options.NumMissedProbesLimit = 2;
         options.MaxProbeTimeout = TimeSpan.FromSeconds(2);
-        options.IAmAliveTablePublishTimeout = TimeSpan.FromSeconds(5);
+        // A hung silo in a two-silo cluster has no second voter: its stale heartbeat in the table is what convicts it.
+        options.IAmAliveTablePublishTimeout = TimeSpan.FromSeconds(2);
+        options.NumMissedTableIAmAliveLimit = 2;
         options.TableRefreshTimeout = TimeSpan.FromSeconds(2);
         options.DeathVoteExpirationTimeout = TimeSpan.FromSeconds(30);
         options.DefunctSiloCleanupPeriod = TimeSpan.FromMinutes(1);

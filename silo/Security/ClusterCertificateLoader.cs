@@ -42,7 +42,7 @@ public static class ClusterCertificateLoader
     {
         if (!File.Exists(path))
             throw new ClusterTlsConfigurationException(
-                $"The cluster {what} file '{Path.GetFullPath(path)}' ({ClusterTlsOptions.SectionName}:{setting}) does not exist.");
+                $"The cluster {what} file '{Path.GetFullPath(path)}' ({ClusterTlsOptions.SectionName}:{setting}) does not exist or is not a file.");
         try
         {
             return File.ReadAllBytes(path);
@@ -63,6 +63,10 @@ public static class ClusterCertificateLoader
         var keyBytes = certificateBytes;
         if (string.IsNullOrWhiteSpace(keyPath))
         {
+            if (certificateBytes.AsSpan().IndexOf("PRIVATE KEY-----"u8) < 0)
+                throw new ClusterTlsConfigurationException(
+                    $"{ClusterTlsOptions.SectionName}:KeyPath is not set (env: Cluster__Tls__KeyPath) and the PEM certificate " +
+                    $"'{Path.GetFullPath(certificatePath)}' holds no private key: point KeyPath at the certificate's PEM key file.");
             keyPath = certificatePath;
             keySetting = "CertificatePath";
         }
@@ -115,10 +119,10 @@ public static class ClusterCertificateLoader
         var now = DateTime.Now;
         if (now < certificate.NotBefore)
             throw new ClusterTlsConfigurationException(
-                $"{described} is not valid before {certificate.NotBefore:u}: check this machine's clock.");
+                $"{described} is not valid before {certificate.NotBefore.ToUniversalTime():u}: check this machine's clock.");
         if (now > certificate.NotAfter)
             throw new ClusterTlsConfigurationException(
-                $"{described} expired on {certificate.NotAfter:u}: give every member a new one. {CreateHint}.");
+                $"{described} expired on {certificate.NotAfter.ToUniversalTime():u}: give every member a new one. {CreateHint}.");
         // Every member both accepts connections and opens them, and the TLS layer refuses a certificate whose
         // extended key usage leaves out either role.
         if (!AllowsUsage(certificate, ServerAuthentication) || !AllowsUsage(certificate, ClientAuthentication))

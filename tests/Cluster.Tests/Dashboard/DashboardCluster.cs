@@ -1,7 +1,10 @@
 using System.Net.Http.Json;
 using Cluster.Gateway;
 using Cluster.Silo.Hosting;
+using Cluster.Tests.Hosting;
 using Cluster.Tests.Integration;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Orleans.Runtime;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -49,7 +52,8 @@ public sealed class DashboardCluster : IAsyncLifetime
         for (var i = 1; i <= SiloCount; i++)
         {
             var builder = Host.CreateApplicationBuilder([.. cluster, $"--Cluster:SiloId=dashboard-silo-{i}"]);
-            builder.UseOrleans(silo => silo.UseClusterSilo(builder.Configuration));
+            builder.UseOrleans(silo => silo.UseClusterSilo(builder.Configuration)
+                .ConfigureServices(services => services.Replace(ServiceDescriptor.Singleton<IFatalErrorHandler, TestFatalErrorHandler>())));
             var host = builder.Build();
             _silos.Add(host);
             await host.StartAsync();

@@ -1,5 +1,8 @@
 using Cluster.Silo.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Orleans.Hosting;
+using Orleans.Runtime;
 using Orleans.TestingHost;
 
 namespace Cluster.Tests.Hosting;
@@ -16,6 +19,7 @@ public sealed class TestSiloConfigurator : ISiloConfigurator
         if (gpu.Contains(options.SiloId))
             options.Roles = ["gpu"];
         siloBuilder.AddClusterGrains(configuration, options);
+        siloBuilder.Services.Replace(ServiceDescriptor.Singleton<IFatalErrorHandler, TestFatalErrorHandler>());
         TestClusters.ServicesFor(configuration)?.Invoke(siloBuilder.Services);
     }
 }
