@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the cluster and its tests need on a Debian machine: the .NET 10 SDK (when missing),
-# PostgreSQL 15, Redis and Chromium (the dashboard's browser test drives it). Safe to run again.
+# PostgreSQL 15, Redis, OpenSSL (the cluster certificate) and Chromium (the dashboard's browser test drives it).
+# Safe to run again.
 set -euo pipefail
 
 SUDO=""
@@ -10,6 +11,8 @@ need_apt=()
 if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then need_apt+=(postgresql); fi
 if ! command -v redis-server >/dev/null 2>&1; then need_apt+=(redis-server); fi
 if [ ! -x /usr/bin/chromium ]; then need_apt+=(chromium); fi
+if ! command -v openssl >/dev/null 2>&1; then need_apt+=(openssl); fi
+if ! command -v python3 >/dev/null 2>&1; then need_apt+=(python3); fi
 if [ ${#need_apt[@]} -gt 0 ]; then
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need_apt[@]}" >/dev/null
