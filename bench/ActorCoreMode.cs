@@ -3,18 +3,16 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using Cluster.GrainInterfaces.ActorCore;
-using Cluster.Grains;
+using Cluster.GrainInterfaces.Cluster;
 using Cluster.Grains.ActorCore;
-using Cluster.Runtime;
-using Cluster.Runtime.Catalog;
-using Cluster.Runtime.Testing;
+using Orleans;
 
 namespace Cluster.Bench;
 
 /// <summary>
 /// Actor Core on a typical actor (10 subsystems, each with 20 contributions and 5 caps, over 30 dimensions):
-/// single-core throughput and latency of <see cref="Aggregator.Resolve"/>; cached snapshot reads through the runtime
-/// (a test cluster, many actors, concurrent callers); and snapshot reads over HTTP from this process against the
+/// single-core throughput and latency of <see cref="Aggregator.Resolve"/>; cached snapshot reads through Orleans
+/// (one silo, many actors, concurrent callers); and snapshot reads over HTTP from this process against the
 /// Release gateway started as a child process. Prints progress, then one JSON line.
 /// </summary>
 public static class ActorCoreMode
@@ -88,15 +86,30 @@ public static class ActorCoreMode
         return figures;
     }
 
-    /// <summary>Cached snapshot reads through the runtime: many actors in one test-cluster silo, many concurrent callers; median of three rounds.</summary>
+    /// <summary>Cached snapshot reads through Orleans: many actors in one silo, many concurrent callers; median of three rounds.</summary>
     public static async Task<double> MeasureSnapshotReadsAsync(TextWriter progress)
     {
-        GrainRegistry.Load(GrainsAssembly.Assembly);
-        await using var cluster = await TestCluster.StartAsync(o => o.ConfigureServices = s => s.AddActorCore());
-        var actors = new IActorGrain[RuntimeActors];
+        await using var cluster = await BenchCluster.StartAsync([[]]);
+        var actors = await StoreActorsAsync(cluster.Silos[0].GrainFactory, RuntimeActors, progress);
+        Func<int, Task> read = i => actors[i].GetSnapshotAsync();
+        await CallLoad.RunAsync(actors.Length, read, RuntimeCallers, WarmUp, new LatencyHistogram());
+        var rates = new List<double>();
+        for (var round = 1; round <= 3; round++)
+        {
+            rates.Add(await CallLoad.RunAsync(actors.Length, read, RuntimeCallers, RuntimeRound, new LatencyHistogram()));
+            progress.WriteLine($"actor-core: Orleans round {round}/3: {rates[^1]:N0} snapshot reads/s ({RuntimeCallers} callers, {RuntimeActors} actors)");
+        }
+
+        return BenchResult.Median(rates);
+    }
+
+    /// <summary>Creates <paramref name="count"/> typical actors (a profile and every subsystem's output) through grain calls.</summary>
+    public static async Task<IActorGrain[]> StoreActorsAsync(IGrainFactory factory, int count, TextWriter progress)
+    {
+        var actors = new IActorGrain[count];
         for (var i = 0; i < actors.Length; i++)
         {
-            actors[i] = cluster.GrainFactory.GetGrain<IActorGrain>(ActorId(i));
+            actors[i] = factory.GetGrain<IActorGrain>(ActorId(i));
         }
 
         var outputs = TypicalActor();
@@ -109,51 +122,8 @@ public static class ActorCoreMode
                 await actors[i].PutSubsystemAsync(output.Meta.System, output);
             }
         });
-        progress.WriteLine($"actor-core: stored {RuntimeActors} actors with {outputs.Length} subsystems each through the runtime in {Stopwatch.GetElapsedTime(started).TotalSeconds:F1} s");
-
-        await ReadRoundAsync(actors, WarmUp);
-        var rates = new List<double>();
-        for (var round = 1; round <= 3; round++)
-        {
-            rates.Add(await ReadRoundAsync(actors, RuntimeRound));
-            progress.WriteLine($"actor-core: runtime round {round}/3: {rates[^1]:N0} snapshot reads/s ({RuntimeCallers} callers, {RuntimeActors} actors)");
-        }
-
-        return BenchResult.Median(rates);
-    }
-
-    private static async Task<double> ReadRoundAsync(IActorGrain[] actors, TimeSpan duration)
-    {
-        var started = Stopwatch.GetTimestamp();
-        var stop = started + (long)(duration.TotalSeconds * Stopwatch.Frequency);
-        var callers = new Task<long>[RuntimeCallers];
-        for (var c = 0; c < callers.Length; c++)
-        {
-            callers[c] = ReadUntilAsync(actors, c, stop);
-        }
-
-        long reads = 0;
-        foreach (var count in await Task.WhenAll(callers))
-        {
-            reads += count;
-        }
-
-        return reads / Stopwatch.GetElapsedTime(started).TotalSeconds;
-    }
-
-    private static async Task<long> ReadUntilAsync(IActorGrain[] actors, int caller, long stop)
-    {
-        await Task.Yield();
-        long reads = 0;
-        var actor = caller;
-        while (Stopwatch.GetTimestamp() < stop)
-        {
-            await actors[actor].GetSnapshotAsync();
-            reads++;
-            actor = (actor + RuntimeCallers + 1) % actors.Length;
-        }
-
-        return reads;
+        progress.WriteLine($"actor-core: stored {count} actors with {outputs.Length} subsystems each through Orleans in {Stopwatch.GetElapsedTime(started).TotalSeconds:F1} s");
+        return actors;
     }
 
     /// <summary>
@@ -283,7 +253,7 @@ public static class ActorCoreMode
     public static CombinerRegistry TypicalCombiner() => BuiltInRegistry.Combiner;
 
     /// <summary>
-    /// The typical actor, also for runtime and HTTP modes: subsystem i touches a sliding window of the 30 dimensions,
+    /// The typical actor, also for the runtime mode and HTTP: subsystem i touches a sliding window of the 30 dimensions,
     /// so each dimension gets several contributions in mixed buckets, priorities and cap layers.
     /// </summary>
     public static SubsystemOutput[] TypicalActor()

@@ -26,7 +26,7 @@ public static class AnalyticsMode
     public static async Task<int> RunAsync(string[] args)
     {
         ArgumentNullException.ThrowIfNull(args);
-        var connection = Option(args, "--connection") ?? Environment.GetEnvironmentVariable(ConnectionVariable);
+        var connection = BenchOptions.Option(args, "--connection") ?? Environment.GetEnvironmentVariable(ConnectionVariable);
         if (string.IsNullOrWhiteSpace(connection))
         {
             Console.Error.WriteLine($"analytics: a PostgreSQL connection string is required: --connection \"Host=…\" or {ConnectionVariable}=… "
@@ -34,9 +34,9 @@ public static class AnalyticsMode
             Console.Error.WriteLine("usage: analytics [--connection CS] [--records N] [--batch N] [--rounds N] [--http]");
             return 2;
         }
-        var count = IntOption(args, "--records", 500_000);
-        var batchSize = IntOption(args, "--batch", ExecutionBatch.MaxRecords);
-        var rounds = IntOption(args, "--rounds", 3);
+        var count = BenchOptions.IntOption(args, "--records", 500_000);
+        var batchSize = BenchOptions.IntOption(args, "--batch", ExecutionBatch.MaxRecords);
+        var rounds = BenchOptions.IntOption(args, "--rounds", 3);
         var overHttp = Array.IndexOf(args, "--http") >= 0;
 
         var run = Guid.NewGuid().ToString("N")[..8];
@@ -201,13 +201,4 @@ public static class AnalyticsMode
         var deleted = await cmd.ExecuteNonQueryAsync();
         Console.WriteLine($"removed {deleted} benchmark rows");
     }
-
-    private static string? Option(string[] args, string name)
-    {
-        var at = Array.IndexOf(args, name);
-        return at >= 0 && at + 1 < args.Length ? args[at + 1] : null;
-    }
-
-    private static int IntOption(string[] args, string name, int fallback) =>
-        Option(args, name) is { } value ? int.Parse(value, CultureInfo.InvariantCulture) : fallback;
 }

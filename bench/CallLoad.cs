@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using Cluster.Runtime.Telemetry;
+using Cluster.GrainInterfaces.Cluster;
 
 namespace Cluster.Bench;
 
@@ -9,32 +9,37 @@ namespace Cluster.Bench;
 /// </summary>
 internal static class CallLoad
 {
-    public static async Task<double> RunAsync(IPingGrain[] grains, int callers, TimeSpan duration, LatencyHistogram histogram)
+    /// <param name="grains">How many grains there are; <paramref name="call"/> gets the index of the one to call.</param>
+    /// <param name="call">One call to grain i, returning the grain call's own task so nothing wraps it.</param>
+    public static async Task<double> RunAsync(int grains, Func<int, Task> call, int callers, TimeSpan duration, LatencyHistogram histogram)
     {
         var stop = Stopwatch.GetTimestamp() + (long)(duration.TotalSeconds * Stopwatch.Frequency);
         var counts = new long[callers];
         var started = Stopwatch.GetTimestamp();
         var loops = new Task[callers];
         for (var c = 0; c < callers; c++)
-            loops[c] = Caller(grains, c, stop, counts, histogram);
+            loops[c] = Caller(grains, call, c, stop, counts, histogram);
         await Task.WhenAll(loops);
-        return counts.Sum() / Stopwatch.GetElapsedTime(started).TotalSeconds;
+        long total = 0;
+        foreach (var count in counts)
+            total += count;
+        return total / Stopwatch.GetElapsedTime(started).TotalSeconds;
     }
 
-    private static async Task Caller(IPingGrain[] grains, int index, long stop, long[] counts, LatencyHistogram histogram)
+    private static async Task Caller(int grains, Func<int, Task> call, int index, long stop, long[] counts, LatencyHistogram histogram)
     {
         await Task.Yield();
         long n = 0;
-        var g = index % grains.Length;
+        var g = index % grains;
         while (Stopwatch.GetTimestamp() < stop)
         {
             var t0 = Stopwatch.GetTimestamp();
-            await grains[g].PingAsync(index);
+            await call(g);
             histogram.Record(Stopwatch.GetElapsedTime(t0).TotalMicroseconds);
             n++;
             g += 7;
-            if (g >= grains.Length)
-                g -= grains.Length;
+            if (g >= grains)
+                g -= grains;
         }
         counts[index] = n;
     }

@@ -1,6 +1,6 @@
 using System.Buffers.Binary;
 using System.Diagnostics;
-using Cluster.Runtime.Telemetry;
+using Cluster.GrainInterfaces.Cluster;
 
 namespace Cluster.Bench;
 

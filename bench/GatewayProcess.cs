@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 
 namespace Cluster.Bench;
 
@@ -38,7 +36,7 @@ internal sealed class GatewayProcess : IDisposable
     /// <summary>Starts the gateway with extra settings (<c>--Cluster:…=…</c>) and waits until /readyz answers.</summary>
     public static async Task<GatewayProcess> StartAsync(params string[] settings)
     {
-        var gateway = new GatewayProcess(new Uri($"http://127.0.0.1:{FreePort()}"), settings);
+        var gateway = new GatewayProcess(new Uri($"http://127.0.0.1:{LoopbackPort.Free()}"), settings);
         try
         {
             await gateway.WaitUntilReadyAsync(TimeSpan.FromSeconds(60));
@@ -97,13 +95,6 @@ internal sealed class GatewayProcess : IDisposable
                 return candidate;
         }
         throw new FileNotFoundException("client-gateway/bin/Release/net10.0/Cluster.Gateway.dll was not found: run the bench with -c Release, which builds the gateway too.");
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private void Remember(string? line)

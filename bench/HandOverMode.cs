@@ -1,103 +1,180 @@
-using System.Diagnostics;
-using Cluster.Runtime;
-using Cluster.Runtime.Testing;
+using Cluster.Bench.Grains;
 
 namespace Cluster.Bench;
 
 /// <summary>
-/// Membership changes under callers: 10,000 stateful grains on two silos over loopback TCP. Each round calls every
-/// grain once with the cluster settled (the baseline), then starts a third silo and at once calls every grain again
-/// while the grains of its ring segments move to it, then stops it gracefully and calls every grain while they move
-/// back. Every call is an acknowledged write whose returned version must follow the previous one, so a lost write
-/// or a grain that started from stale state is counted, and so is a call that failed.
+/// What callers see while the membership changes under steady load. Grains holding state on PostgreSQL (the
+/// product's cluster storage) live on two silos; callers on the first silo write to them one call after another
+/// without pause. Each round lets the cluster settle, starts a silo (it joins), then stops the oldest silo but the
+/// first gracefully (it leaves, and the grains it held activate elsewhere from their stored state). Per phase it
+/// reports calls that failed, p99 and max latency, and how long until every grain had answered a call started after
+/// the change began. At the end each grain's stored version is checked against the writes acknowledged to it.
+/// Usage: <c>hand-over [rounds=3] [--seconds N] [--grains N] [--callers N] [--connection CS]</c>; without a
+/// connection string it starts a throw-away server with <c>deploy/postgres.sh</c>.
 /// </summary>
 internal static class HandOverMode
 {
-    private const int Grains = 10_000;
-
     public static async Task<int> RunAsync(string[] args)
     {
-        var rounds = args.Length > 0 ? int.Parse(args[0], System.Globalization.CultureInfo.InvariantCulture) : 5;
-        await using var cluster = await TestCluster.StartAsync(o => o.Silos = 2);
-        var caller = cluster.Silos[0].GrainFactory;
-        var versions = new long[Grains];
-        var lost = 0;
-        var failures = 0;
-        await CallAllAsync(caller, versions, () => lost++, () => failures++);
-
-        var settled = new List<double>();
-        var joins = new List<double>();
-        var leaves = new List<double>();
-        var moved = new List<double>();
-        for (var round = 0; round < rounds; round++)
+        var rounds = (int)BenchOptions.Positional(args, 0, 3);
+        var settle = TimeSpan.FromSeconds(BenchOptions.IntOption(args, "--seconds", 2));
+        var grainCount = BenchOptions.IntOption(args, "--grains", 500);
+        var callerCount = BenchOptions.IntOption(args, "--callers", 32);
+        await using var database = await BenchDatabase.OpenAsync(args, Console.Out);
+        var serviceId = $"bench-hand-over-{Guid.NewGuid().ToString("N")[..8]}";
+        var settings = new Dictionary<string, string?>
         {
-            settled.Add(await CallAllAsync(caller, versions, () => lost++, () => failures++));
-            var added = await cluster.StartSiloAsync();
-            joins.Add(await CallAllAsync(caller, versions, () => lost++, () => failures++));
-            moved.Add(added.ActivationsByType().GetValueOrDefault("InventoryGrain"));
-            var stopping = cluster.StopSiloAsync(added);
-            leaves.Add(await CallAllAsync(caller, versions, () => lost++, () => failures++));
-            await stopping;
-            Console.WriteLine($"round {round}: all {Grains} grains called in {settled[^1]:F0} ms settled, {joins[^1]:F0} ms as a silo joined ({moved[^1]} moved to it), {leaves[^1]:F0} ms as it left; lost or stale: {lost}, failed calls: {failures}{(FirstFailure is null ? "" : $" (first: {FirstFailure})")}");
-        }
-
-        var settledMs = BenchResult.Median(settled);
-        return BenchResult.Print(new Dictionary<string, object>
-        {
-            ["mode"] = "hand-over",
-            ["cores"] = Environment.ProcessorCount,
-            ["grains"] = Grains,
-            ["grains_moved"] = BenchResult.Median(moved),
-            ["settled_ms"] = Math.Round(settledMs, 1),
-            ["silo_joins_ms"] = Math.Round(BenchResult.Median(joins), 1),
-            ["silo_leaves_ms"] = Math.Round(BenchResult.Median(leaves), 1),
-            ["join_ratio"] = Math.Round(BenchResult.Median(joins) / settledMs, 2),
-            ["leave_ratio"] = Math.Round(BenchResult.Median(leaves) / settledMs, 2),
-            ["lost_or_stale_writes"] = lost,
-            ["failed_calls"] = failures,
-        });
-    }
-
-    /// <summary>One acknowledged write to every grain, all in flight at once; returns the milliseconds until the last answered.</summary>
-    private static async Task<double> CallAllAsync(IGrainFactory factory, long[] versions, Action lostOrStale, Action failed)
-    {
-        var started = Stopwatch.GetTimestamp();
-        var calls = new Task<long>[Grains];
-        for (var i = 0; i < Grains; i++)
-            calls[i] = AddGoldAsync(factory.GetGrain<IInventoryGrain>(i));
-        await Task.WhenAll(calls);
-        var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-        for (var i = 0; i < Grains; i++)
-        {
-            var version = calls[i].Result;
-            if (version == Failed)
-            {
-                failed();
-                versions[i] = Unknown;
-                continue;
-            }
-            if (versions[i] != Unknown && version != versions[i] + 1)
-                lostOrStale();
-            versions[i] = version;
-        }
-        return elapsed;
-    }
-
-    private static string? FirstFailure;
-    private const long Failed = -1;
-    private const long Unknown = -2;
-
-    /// <summary>The grain's new version, or <see cref="Failed"/> when the call failed (its caller would retry).</summary>
-    private static async Task<long> AddGoldAsync(IInventoryGrain grain)
-    {
+            ["Cluster:ServiceId"] = serviceId,
+            ["Cluster:Storage:Provider"] = "PostgreSQL",
+            ["Cluster:Storage:ConnectionString"] = database.ConnectionString,
+        };
         try
         {
-            return await grain.AddAsync("gold", 1);
+            await using var cluster = await BenchCluster.StartAsync([[], []], settings);
+            var factory = cluster.Silos[0].GrainFactory;
+            var grains = new IInventoryGrain[grainCount];
+            var acknowledged = new long[grainCount];
+            for (var i = 0; i < grainCount; i++)
+            {
+                grains[i] = factory.GetGrain<IInventoryGrain>(i);
+                await grains[i].FillAsync(1);
+                acknowledged[i] = 1;
+            }
+
+            Console.WriteLine($"{grainCount} grains: {Placement(await cluster.ActivationsAsync(nameof(InventoryGrain)))}");
+            var load = new HandOverLoad(grains, acknowledged, callerCount);
+            await Task.Delay(settle);
+
+            var settled = new List<HandOverPhase>();
+            var joins = new List<HandOverPhase>();
+            var leaves = new List<HandOverPhase>();
+            var moved = new List<double>();
+            for (var round = 0; round < rounds; round++)
+            {
+                settled.Add(await PhaseAsync(load, "settled", grainCount, () => Task.CompletedTask, settle));
+                joins.Add(await PhaseAsync(load, "join", grainCount, () => cluster.StartSiloAsync(), settle));
+                var leaving = cluster.Silos[1];
+                var held = await cluster.ActivationsAsync(nameof(InventoryGrain));
+                moved.Add(held[leaving.Name]);
+                Console.WriteLine($"round {round}: before the leave, {Placement(held)}");
+                leaves.Add(await PhaseAsync(load, "leave", grainCount, () => cluster.StopSiloAsync(leaving), settle));
+                Console.WriteLine($"round {round}: {settled[^1].Describe()}");
+                Console.WriteLine($"round {round}: {joins[^1].Describe()}");
+                Console.WriteLine($"round {round}: {leaves[^1].Describe()}; {moved[^1]} grains had to move");
+            }
+
+            var versions = await load.StopAsync();
+            var stale = RepeatedVersions(versions);
+            var (lost, unacknowledged) = await CompareStoredVersionsAsync(grains, acknowledged);
+            Console.WriteLine($"stored versions: {lost} acknowledged writes lost, {unacknowledged} failed calls whose write was kept, {stale} versions answered twice");
+
+            return BenchResult.Print(new Dictionary<string, object>
+            {
+                ["mode"] = "hand-over",
+                ["cores"] = Environment.ProcessorCount,
+                ["storage"] = "postgresql",
+                ["grains"] = grainCount,
+                ["callers"] = callerCount,
+                ["rounds"] = rounds,
+                ["settled_calls_per_sec"] = Math.Round(MedianOf(settled, static p => p.Calls / p.ElapsedSeconds)),
+                ["settled_p99_ms"] = Math.Round(MedianOf(settled, static p => p.Latency.PercentileMicros(0.99) / 1000), 2),
+                ["settled_max_ms"] = Math.Round(MedianOf(settled, static p => p.MaxMs), 1),
+                ["settled_all_answered_ms"] = AllAnsweredMs(settled),
+                ["join_failed_calls"] = SumOf(joins),
+                ["join_p99_ms"] = Math.Round(MedianOf(joins, static p => p.Latency.PercentileMicros(0.99) / 1000), 2),
+                ["join_max_ms"] = Math.Round(MedianOf(joins, static p => p.MaxMs), 1),
+                ["join_all_answered_ms"] = AllAnsweredMs(joins),
+                ["leave_grains_moved"] = BenchResult.Median(moved),
+                ["leave_failed_calls"] = SumOf(leaves),
+                ["leave_p99_ms"] = Math.Round(MedianOf(leaves, static p => p.Latency.PercentileMicros(0.99) / 1000), 2),
+                ["leave_max_ms"] = Math.Round(MedianOf(leaves, static p => p.MaxMs), 1),
+                ["leave_all_answered_ms"] = AllAnsweredMs(leaves),
+                ["lost_writes"] = lost,
+                ["stale_versions"] = stale,
+                ["failed_calls_kept"] = unacknowledged,
+            });
         }
-        catch (Exception e)
+        finally
         {
-            FirstFailure ??= e.GetType().Name + ": " + e.Message;
-            return Failed;
+            await database.DeleteServiceRowsAsync(serviceId, Console.Out);
         }
+    }
+
+    /// <summary>Makes the change (or nothing) the start of a new phase, then lets the load run <paramref name="after"/> more.</summary>
+    private static async Task<HandOverPhase> PhaseAsync(HandOverLoad load, string name, int grains, Func<Task> change, TimeSpan after)
+    {
+        var phase = new HandOverPhase(name, grains);
+        load.Enter(phase);
+        await change();
+        await Task.Delay(after);
+        return phase;
+    }
+
+    /// <summary>Versions some grain answered more than once: a write that went to a copy of the grain holding stale state.</summary>
+    private static int RepeatedVersions(List<long> versions)
+    {
+        versions.Sort();
+        var repeated = 0;
+        for (var i = 1; i < versions.Count; i++)
+        {
+            if (versions[i] == versions[i - 1])
+                repeated++;
+        }
+
+        return repeated;
+    }
+
+    /// <summary>Acknowledged writes missing from the stored versions, and failed calls whose write was stored all the same.</summary>
+    private static async Task<(long Lost, long Unacknowledged)> CompareStoredVersionsAsync(IInventoryGrain[] grains, long[] acknowledged)
+    {
+        long lost = 0;
+        long unacknowledged = 0;
+        for (var i = 0; i < grains.Length; i++)
+        {
+            var stored = await grains[i].VersionAsync();
+            if (stored < acknowledged[i])
+                lost += acknowledged[i] - stored;
+            else
+                unacknowledged += stored - acknowledged[i];
+        }
+
+        return (lost, unacknowledged);
+    }
+
+    private static string Placement(Dictionary<string, int> activations)
+    {
+        var parts = new List<string>(activations.Count);
+        foreach (var (silo, count) in activations)
+            parts.Add($"{count} on {silo}");
+        return string.Join(", ", parts);
+    }
+
+    /// <summary>The median over the rounds, or how many rounds some grain never answered in.</summary>
+    private static object AllAnsweredMs(List<HandOverPhase> phases)
+    {
+        var values = new List<double>(phases.Count);
+        foreach (var phase in phases)
+        {
+            if (phase.AllAnsweredMs is { } ms)
+                values.Add(ms);
+        }
+
+        return values.Count == phases.Count ? Math.Round(BenchResult.Median(values), 1) : $"not all grains answered in {phases.Count - values.Count} of {phases.Count} rounds";
+    }
+
+    private static double MedianOf(List<HandOverPhase> phases, Func<HandOverPhase, double> value)
+    {
+        var values = new List<double>(phases.Count);
+        foreach (var phase in phases)
+            values.Add(value(phase));
+        return BenchResult.Median(values);
+    }
+
+    private static long SumOf(List<HandOverPhase> phases)
+    {
+        long failures = 0;
+        foreach (var phase in phases)
+            failures += phase.Failures;
+        return failures;
     }
 }

@@ -6,7 +6,7 @@ return mode switch
 {
     "runtime" => await RuntimeMode.RunAsync(rest),
     "cluster" => await ClusterMode.RunAsync(rest),
-    "transport" => TransportMode.Run(rest),
+    "transport" => await TransportMode.RunAsync(rest),
     "actor-core" => await ActorCoreMode.RunAsync(rest),
     "mcts" => MctsMode.Run(rest),
     "optimizer" => OptimizerMode.Run(rest),

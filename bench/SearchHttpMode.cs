@@ -1,9 +1,9 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
+using Cluster.GrainInterfaces.Cluster;
 using Cluster.GrainInterfaces.Compute;
 using Cluster.Grains.Compute.Search;
-using Cluster.Runtime.Telemetry;
 
 namespace Cluster.Bench;
 

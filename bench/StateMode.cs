@@ -1,97 +1,109 @@
 using System.Diagnostics;
-using Cluster.Runtime;
-using Cluster.Runtime.Storage;
-using Cluster.Runtime.Testing;
+using Cluster.Bench.Grains;
 
 namespace Cluster.Bench;
 
 /// <summary>
-/// Persistent state through the runtime on the in-memory store, so the figures are the runtime's own cost: acknowledged
-/// writes per second from many callers to 10,000 grains holding a 40-item inventory, then stateful activations per
-/// second (read on activation, collected again on a silo restart, which writes nothing left unchanged).
+/// Persistent state on PostgreSQL through the product's storage (a silo with Cluster:Storage:Provider=PostgreSQL):
+/// acknowledged writes per second from many callers to grains holding a 40-item inventory, then stateful activations
+/// per second (each grain's state read on activation after a silo restart, then one write). The rows are written
+/// under a service id of their own and deleted at the end.
+/// Usage: <c>state [seconds=2] [--connection CS] [--grains N] [--callers N]</c>; without a connection string
+/// (<c>--connection</c> or <c>CLUSTER_BENCH_POSTGRES</c>) it starts a throw-away server with <c>deploy/postgres.sh</c>.
 /// </summary>
 internal static class StateMode
 {
-    private const int Grains = 10_000;
     private const int ItemsPerGrain = 40;
+    private const int Rounds = 5;
+    private const int Restarts = 3;
 
     public static async Task<int> RunAsync(string[] args)
     {
-        var seconds = args.Length > 0 ? double.Parse(args[0], System.Globalization.CultureInfo.InvariantCulture) : 2;
-        var storage = new MemoryGrainStorage();
-        await using var cluster = await TestCluster.StartAsync(o => o.Storage = storage);
-        var grains = new IInventoryGrain[Grains];
-        for (var i = 0; i < Grains; i++)
-            grains[i] = cluster.GrainFactory.GetGrain<IInventoryGrain>(i);
-        await Task.WhenAll(grains.Select(static async g =>
+        var duration = TimeSpan.FromSeconds(BenchOptions.Positional(args, 0, 2));
+        var grainCount = BenchOptions.IntOption(args, "--grains", 2_000);
+        var callers = BenchOptions.IntOption(args, "--callers", 64);
+        await using var database = await BenchDatabase.OpenAsync(args, Console.Out);
+        var serviceId = $"bench-state-{Guid.NewGuid().ToString("N")[..8]}";
+        var settings = new Dictionary<string, string?>
         {
-            for (var item = 0; item < ItemsPerGrain; item++)
-                await g.AddAsync("item-" + item, 1);
-        }));
-        await Writes(grains, 256, TimeSpan.FromSeconds(1));
-
-        var writes = new List<double>();
-        for (var round = 0; round < 5; round++)
+            ["Cluster:ServiceId"] = serviceId,
+            ["Cluster:Storage:Provider"] = "PostgreSQL",
+            ["Cluster:Storage:ConnectionString"] = database.ConnectionString,
+        };
+        try
         {
-            var rate = await Writes(grains, 256, TimeSpan.FromSeconds(seconds));
-            writes.Add(rate);
-            Console.WriteLine($"round {round}: {rate:F0} acknowledged writes/s");
-        }
-
-        var activations = new List<double>();
-        for (var round = 0; round < 5; round++)
-        {
-            var restart = Stopwatch.StartNew();
-            await cluster.RestartAsync();
-            var deactivationSeconds = restart.Elapsed.TotalSeconds;
+            await using var cluster = await BenchCluster.StartAsync([[]], settings);
+            var grains = Grains(cluster, grainCount);
             var started = Stopwatch.GetTimestamp();
-            var batch = new Task[Grains];
-            for (var i = 0; i < Grains; i++)
-                batch[i] = cluster.GrainFactory.GetGrain<IInventoryGrain>(i).AddAsync("item-0", 0);
-            await Task.WhenAll(batch);
-            var rate = Grains / Stopwatch.GetElapsedTime(started).TotalSeconds;
-            activations.Add(rate);
-            Console.WriteLine($"round {round}: {rate:F0} stateful activations/s (each with one write), restart with {Grains} deactivations {deactivationSeconds * 1000:F0} ms");
-        }
+            await AllAsync(grains, static g => g.FillAsync(ItemsPerGrain));
+            Console.WriteLine($"stored {grainCount} inventories of {ItemsPerGrain} items in {Stopwatch.GetElapsedTime(started).TotalSeconds:F1} s");
 
-        return BenchResult.Print(new Dictionary<string, object>
+            var add = WriteOf(grains);
+            await CallLoad.RunAsync(grainCount, add, callers, TimeSpan.FromSeconds(1), new());
+            var writes = new RoundFigures();
+            for (var round = 0; round < Rounds; round++)
+            {
+                await writes.MeasureAsync(grainCount, add, callers, duration);
+                Console.WriteLine($"round {round}: {writes.Describe()} acknowledged writes");
+            }
+
+            var activations = new List<double>();
+            var restarts = new List<double>();
+            for (var round = 0; round < Restarts; round++)
+            {
+                var restart = Stopwatch.StartNew();
+                await cluster.StopSiloAsync(cluster.Silos[0]);
+                await cluster.StartSiloAsync();
+                restarts.Add(restart.Elapsed.TotalMilliseconds);
+                grains = Grains(cluster, grainCount);
+                started = Stopwatch.GetTimestamp();
+                await AllAsync(grains, static g => g.AddAsync("item-0", 0));
+                activations.Add(grainCount / Stopwatch.GetElapsedTime(started).TotalSeconds);
+                Console.WriteLine($"restart {round}: {activations[^1]:F0} stateful activations/s (each a read, then a write); the silo restarted in {restarts[^1]:F0} ms");
+            }
+
+            return BenchResult.Print(new Dictionary<string, object>
+            {
+                ["mode"] = "state",
+                ["cores"] = Environment.ProcessorCount,
+                ["storage"] = "postgresql",
+                ["grains"] = grainCount,
+                ["callers"] = callers,
+                ["state_writes_per_sec"] = Math.Round(BenchResult.Median(writes.Rates)),
+                ["state_write_p50_us"] = Math.Round(BenchResult.Median(writes.P50s), 1),
+                ["state_write_p99_us"] = Math.Round(BenchResult.Median(writes.P99s), 1),
+                ["stateful_activations_per_sec"] = Math.Round(BenchResult.Median(activations)),
+                ["silo_restart_ms"] = Math.Round(BenchResult.Median(restarts)),
+            });
+        }
+        finally
         {
-            ["mode"] = "state",
-            ["cores"] = Environment.ProcessorCount,
-            ["grains"] = Grains,
-            ["state_writes_per_sec"] = Math.Round(BenchResult.Median(writes)),
-            ["stateful_activations_per_sec"] = Math.Round(BenchResult.Median(activations)),
-        });
+            await database.DeleteServiceRowsAsync(serviceId, Console.Out);
+        }
     }
 
-    private static async Task<double> Writes(IInventoryGrain[] grains, int callers, TimeSpan duration)
+    private static IInventoryGrain[] Grains(BenchCluster cluster, int count)
     {
-        var stop = Stopwatch.GetTimestamp() + (long)(duration.TotalSeconds * Stopwatch.Frequency);
-        var started = Stopwatch.GetTimestamp();
-        var counts = new long[callers];
-        var loops = new Task[callers];
-        for (var c = 0; c < callers; c++)
-            loops[c] = Writer(grains, c, stop, counts);
-        await Task.WhenAll(loops);
-        long total = 0;
-        foreach (var n in counts)
-            total += n;
-        return total / Stopwatch.GetElapsedTime(started).TotalSeconds;
+        var factory = cluster.Silos[0].GrainFactory;
+        var grains = new IInventoryGrain[count];
+        for (var i = 0; i < count; i++)
+            grains[i] = factory.GetGrain<IInventoryGrain>(i);
+        return grains;
     }
 
-    private static async Task Writer(IInventoryGrain[] grains, int index, long stop, long[] counts)
+    /// <summary>One write per call, cycling through the items so every write changes the state.</summary>
+    private static Func<int, Task> WriteOf(IInventoryGrain[] grains)
     {
-        await Task.Yield();
-        long n = 0;
-        var g = index % grains.Length;
-        while (Stopwatch.GetTimestamp() < stop)
-        {
-            await grains[g].AddAsync("item-" + (n % ItemsPerGrain), 1);
-            n++;
-            g += 7;
-            if (g >= grains.Length)
-                g -= grains.Length;
-        }
-        counts[index] = n;
+        var next = 0;
+        return i => grains[i].AddAsync("item-" + (Interlocked.Increment(ref next) % ItemsPerGrain), 1);
+    }
+
+    /// <summary>One call to every grain, all in flight at once.</summary>
+    private static async Task AllAsync(IInventoryGrain[] grains, Func<IInventoryGrain, Task> call)
+    {
+        var calls = new Task[grains.Length];
+        for (var i = 0; i < grains.Length; i++)
+            calls[i] = call(grains[i]);
+        await Task.WhenAll(calls);
     }
 }
