@@ -25,9 +25,9 @@ internal sealed class BenchDatabase : IAsyncDisposable
             return new BenchDatabase(given, null);
         var server = await ThrowAwayPostgres.StartAsync();
         progress.WriteLine($"no --connection or {AnalyticsMode.ConnectionVariable}: started a throw-away PostgreSQL server ({server.ConnectionString})");
-        // Npgsql's pool allows 100 connections, as many as the server accepts; the silo's few other connections
-        // (schema, reminders) would then be refused under load, so the pool stays below that.
-        var pooled = new NpgsqlConnectionStringBuilder(server.ConnectionString) { MaxPoolSize = 64 };
+        // Npgsql's pool allows 100 connections, as many as the server accepts; with a second pool (a baseline, a
+        // restarted silo whose predecessor's pool is still open) connections would be refused, so each pool gets 45.
+        var pooled = new NpgsqlConnectionStringBuilder(server.ConnectionString) { MaxPoolSize = 45 };
         return new BenchDatabase(pooled.ConnectionString, server);
     }
 

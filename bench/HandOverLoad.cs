@@ -44,8 +44,11 @@ internal sealed class HandOverLoad
     {
         await Task.Yield();
         var answered = new List<long>(16_384);
-        // Each caller walks its own share of the grains in turn, so together they answer for every grain once per pass.
-        var g = (int)((long)index * _grains.Length / _callers.Length);
+        // Each caller walks its own share of the grains, so no two callers queue on one grain and a pass of all callers
+        // calls every grain once.
+        var first = (int)((long)index * _grains.Length / _callers.Length);
+        var end = (int)((long)(index + 1) * _grains.Length / _callers.Length);
+        var g = first;
         while (!_stopping)
         {
             var phase = Volatile.Read(ref _phase);
@@ -63,8 +66,8 @@ internal sealed class HandOverLoad
                 phase.Failed(e, Stopwatch.GetElapsedTime(started).TotalMicroseconds);
             }
 
-            if (++g == _grains.Length)
-                g = 0;
+            if (++g == end)
+                g = first;
         }
 
         return answered;

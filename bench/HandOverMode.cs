@@ -8,12 +8,14 @@ namespace Cluster.Bench;
 /// without pause. Each round lets the cluster settle, starts a silo (it joins), then stops the oldest silo but the
 /// first gracefully (it leaves, and the grains it held activate elsewhere from their stored state). Per phase it
 /// reports calls that failed, p99 and max latency, and how long until every grain had answered a call started after
-/// the change began. At the end each grain's stored version is checked against the writes acknowledged to it.
+/// the change began (a phase lasts until they all have, 20 s at most). At the end each grain's stored version is checked against the writes acknowledged to it.
 /// Usage: <c>hand-over [rounds=3] [--seconds N] [--grains N] [--callers N] [--connection CS]</c>; without a
 /// connection string it starts a throw-away server with <c>deploy/postgres.sh</c>.
 /// </summary>
 internal static class HandOverMode
 {
+    private static readonly TimeSpan AnswerLimit = TimeSpan.FromSeconds(20);
+
     public static async Task<int> RunAsync(string[] args)
     {
         var rounds = (int)BenchOptions.Positional(args, 0, 3);
@@ -28,6 +30,7 @@ internal static class HandOverMode
             ["Cluster:Storage:Provider"] = "PostgreSQL",
             ["Cluster:Storage:ConnectionString"] = database.ConnectionString,
         };
+        Dictionary<string, object> result;
         try
         {
             await using var cluster = await BenchCluster.StartAsync([[], []], settings);
@@ -68,7 +71,7 @@ internal static class HandOverMode
             var (lost, unacknowledged) = await CompareStoredVersionsAsync(grains, acknowledged);
             Console.WriteLine($"stored versions: {lost} acknowledged writes lost, {unacknowledged} failed calls whose write was kept, {stale} versions answered twice");
 
-            return BenchResult.Print(new Dictionary<string, object>
+            result = new Dictionary<string, object>
             {
                 ["mode"] = "hand-over",
                 ["cores"] = Environment.ProcessorCount,
@@ -92,21 +95,28 @@ internal static class HandOverMode
                 ["lost_writes"] = lost,
                 ["stale_versions"] = stale,
                 ["failed_calls_kept"] = unacknowledged,
-            });
+            };
         }
         finally
         {
             await database.DeleteServiceRowsAsync(serviceId, Console.Out);
         }
+
+        return BenchResult.Print(result);
     }
 
-    /// <summary>Makes the change (or nothing) the start of a new phase, then lets the load run <paramref name="after"/> more.</summary>
+    /// <summary>
+    /// Makes the change (or nothing) the start of a new phase, then lets the load run <paramref name="after"/> more and
+    /// until every grain has answered a call started in the phase, or <see cref="AnswerLimit"/> has passed.
+    /// </summary>
     private static async Task<HandOverPhase> PhaseAsync(HandOverLoad load, string name, int grains, Func<Task> change, TimeSpan after)
     {
         var phase = new HandOverPhase(name, grains);
         load.Enter(phase);
         await change();
         await Task.Delay(after);
+        while (phase.AllAnsweredMs is null && phase.ElapsedSeconds < AnswerLimit.TotalSeconds)
+            await Task.Delay(50);
         return phase;
     }
 

@@ -6,7 +6,8 @@ namespace Cluster.Bench;
 /// <summary>
 /// Persistent state on PostgreSQL through the product's storage (a silo with Cluster:Storage:Provider=PostgreSQL):
 /// acknowledged writes per second from many callers to grains holding a 40-item inventory, then stateful activations
-/// per second (each grain's state read on activation after a silo restart, then one write). The rows are written
+/// per second (each grain's state read on activation after a silo restart, then one write). Between the two, plain
+/// Npgsql rewrites the same rows from as many callers: the ceiling the storage could reach. The rows are written
 /// under a service id of their own and deleted at the end.
 /// Usage: <c>state [seconds=2] [--connection CS] [--grains N] [--callers N]</c>; without a connection string
 /// (<c>--connection</c> or <c>CLUSTER_BENCH_POSTGRES</c>) it starts a throw-away server with <c>deploy/postgres.sh</c>.
@@ -30,6 +31,7 @@ internal static class StateMode
             ["Cluster:Storage:Provider"] = "PostgreSQL",
             ["Cluster:Storage:ConnectionString"] = database.ConnectionString,
         };
+        Dictionary<string, object> result;
         try
         {
             await using var cluster = await BenchCluster.StartAsync([[]], settings);
@@ -47,6 +49,10 @@ internal static class StateMode
                 Console.WriteLine($"round {round}: {writes.Describe()} acknowledged writes");
             }
 
+            // Between the write rounds and the restarts, which read the versions it leaves behind.
+            var (baseline, baselineCpu) = await PostgresWriteBaseline.RunAsync(database.ConnectionString, serviceId, callers, duration);
+            Console.WriteLine($"plain Npgsql: {baseline:F0} writes/s of the same rows, {baselineCpu:F1} µs CPU per write");
+
             var activations = new List<double>();
             var restarts = new List<double>();
             for (var round = 0; round < Restarts; round++)
@@ -62,7 +68,7 @@ internal static class StateMode
                 Console.WriteLine($"restart {round}: {activations[^1]:F0} stateful activations/s (each a read, then a write); the silo restarted in {restarts[^1]:F0} ms");
             }
 
-            return BenchResult.Print(new Dictionary<string, object>
+            result = new Dictionary<string, object>
             {
                 ["mode"] = "state",
                 ["cores"] = Environment.ProcessorCount,
@@ -72,14 +78,20 @@ internal static class StateMode
                 ["state_writes_per_sec"] = Math.Round(BenchResult.Median(writes.Rates)),
                 ["state_write_p50_us"] = Math.Round(BenchResult.Median(writes.P50s), 1),
                 ["state_write_p99_us"] = Math.Round(BenchResult.Median(writes.P99s), 1),
+                ["state_write_cpu_us"] = Math.Round(BenchResult.Median(writes.CpuMicrosPerCall), 1),
+                ["plain_npgsql_writes_per_sec"] = Math.Round(baseline),
+                ["plain_npgsql_write_cpu_us"] = Math.Round(baselineCpu, 1),
+                ["state_vs_plain_npgsql"] = Math.Round(BenchResult.Median(writes.Rates) / baseline, 2),
                 ["stateful_activations_per_sec"] = Math.Round(BenchResult.Median(activations)),
                 ["silo_restart_ms"] = Math.Round(BenchResult.Median(restarts)),
-            });
+            };
         }
         finally
         {
             await database.DeleteServiceRowsAsync(serviceId, Console.Out);
         }
+
+        return BenchResult.Print(result);
     }
 
     private static IInventoryGrain[] Grains(BenchCluster cluster, int count)
