@@ -20,7 +20,7 @@ pg_start() {
   if [ "$(id -u)" -eq 0 ]; then chown postgres:postgres "$PG_DATA"; fi
   as_postgres "$bin/initdb" -D "$PG_DATA/data" -U postgres -A trust >/dev/null
   as_postgres "$bin/pg_ctl" -D "$PG_DATA/data" -l "$PG_DATA/server.log" -w \
-    -o "-p $PG_PORT -k $PG_DATA -c listen_addresses=127.0.0.1 -c fsync=off" start >/dev/null
+    -o "-p $PG_PORT -k $PG_DATA -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=400" start >/dev/null
   PG_CONNECTION="Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=postgres;Pooling=true"
   export PG_DATA PG_PORT PG_CONNECTION
 }
