@@ -25,6 +25,8 @@ public static class ClusterEndpoints
             var (activations, stats) = (await activationsAsk, await statsAsk);
             return new
             {
+                // The newest membership version any silo has seen.
+                version = stats.Count == 0 ? 0 : stats.Values.Max(s => s.MembershipVersion),
                 silos = hosts.OrderBy(h => h.StartTime).Select(h => new
                 {
                     id = h.SiloName,

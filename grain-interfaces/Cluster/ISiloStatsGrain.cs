@@ -2,7 +2,7 @@ using Orleans;
 
 namespace Cluster.GrainInterfaces.Cluster;
 
-/// <summary>One per silo (keyed by the silo's address): that silo's name, roles and call statistics.</summary>
+/// <summary>One per silo (keyed by the silo's address): that silo's name, roles, view of membership and call statistics.</summary>
 [Alias("Cluster.ISiloStatsGrain")]
 public interface ISiloStatsGrain : IGrainWithStringKey
 {
@@ -13,7 +13,7 @@ public interface ISiloStatsGrain : IGrainWithStringKey
 [GenerateSerializer]
 [Alias("Cluster.SiloStats")]
 [Immutable]
-public sealed record SiloStats(string SiloName, IReadOnlyList<string> Roles, IReadOnlyList<MethodStats> Methods);
+public sealed record SiloStats(string SiloName, IReadOnlyList<string> Roles, long MembershipVersion, IReadOnlyList<MethodStats> Methods);
 
 /// <summary>Calls of one grain method on one silo, with its latency histogram's buckets so silos can be merged.</summary>
 [GenerateSerializer]

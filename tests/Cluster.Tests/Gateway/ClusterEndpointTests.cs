@@ -52,6 +52,7 @@ public sealed class ClusterEndpointTests
 
         using var body = JsonDocument.Parse(await gateway.Admin().GetStringAsync("/api/v1/cluster/silos"));
         var silo = Assert.Single(body.RootElement.GetProperty("silos").EnumerateArray().ToList());
+        Assert.True(body.RootElement.GetProperty("version").GetInt64() > 0);
 
         Assert.Equal("silo-under-test", silo.GetProperty("id").GetString());
         Assert.Equal("Active", silo.GetProperty("status").GetString());
