@@ -31,6 +31,18 @@ internal sealed class BenchDatabase : IAsyncDisposable
         return new BenchDatabase(pooled.ConnectionString, server);
     }
 
+    /// <summary>Silo settings that keep grain state in this database under a service id of its own (for one run of <paramref name="mode"/>).</summary>
+    public (string ServiceId, Dictionary<string, string?> Settings) SiloSettings(string mode)
+    {
+        var serviceId = $"bench-{mode}-{Guid.NewGuid().ToString("N")[..8]}";
+        return (serviceId, new Dictionary<string, string?>
+        {
+            ["Cluster:ServiceId"] = serviceId,
+            ["Cluster:Storage:Provider"] = "PostgreSQL",
+            ["Cluster:Storage:ConnectionString"] = ConnectionString,
+        });
+    }
+
     /// <summary>Removes the grain state rows stored under <paramref name="serviceId"/>, so repeated runs on one database do not grow it.</summary>
     public async Task DeleteServiceRowsAsync(string serviceId, TextWriter progress)
     {

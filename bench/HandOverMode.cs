@@ -23,13 +23,7 @@ internal static class HandOverMode
         var grainCount = BenchOptions.IntOption(args, "--grains", 500);
         var callerCount = BenchOptions.IntOption(args, "--callers", 32);
         await using var database = await BenchDatabase.OpenAsync(args, Console.Out);
-        var serviceId = $"bench-hand-over-{Guid.NewGuid().ToString("N")[..8]}";
-        var settings = new Dictionary<string, string?>
-        {
-            ["Cluster:ServiceId"] = serviceId,
-            ["Cluster:Storage:Provider"] = "PostgreSQL",
-            ["Cluster:Storage:ConnectionString"] = database.ConnectionString,
-        };
+        var (serviceId, settings) = database.SiloSettings("hand-over");
         Dictionary<string, object> result;
         try
         {

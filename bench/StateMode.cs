@@ -24,13 +24,7 @@ internal static class StateMode
         var grainCount = BenchOptions.IntOption(args, "--grains", 2_000);
         var callers = BenchOptions.IntOption(args, "--callers", 64);
         await using var database = await BenchDatabase.OpenAsync(args, Console.Out);
-        var serviceId = $"bench-state-{Guid.NewGuid().ToString("N")[..8]}";
-        var settings = new Dictionary<string, string?>
-        {
-            ["Cluster:ServiceId"] = serviceId,
-            ["Cluster:Storage:Provider"] = "PostgreSQL",
-            ["Cluster:Storage:ConnectionString"] = database.ConnectionString,
-        };
+        var (serviceId, settings) = database.SiloSettings("state");
         Dictionary<string, object> result;
         try
         {
