@@ -46,11 +46,24 @@ public sealed record AgentModel(
             throw new AgentValidationException("taskType", $"Feedback for task type '{feedback.TaskType}' cannot update the model for '{TaskType}'.");
         }
 
+        var latencyMs = feedback.LatencyMs is { } latency ? LatencyMs.Update(latency) : LatencyMs;
+        var cost = feedback.Cost is { } observed ? Cost.Update(observed) : Cost;
+        // A finite but huge observation can still overflow a posterior; a model that is no distribution must never be stored.
+        if (!latencyMs.IsValid)
+        {
+            throw new AgentValidationException("latencyMs", $"latencyMs {feedback.LatencyMs} is too large for the model of agent '{Agent}': its latency posterior would overflow.");
+        }
+
+        if (!cost.IsValid)
+        {
+            throw new AgentValidationException("cost", $"cost {feedback.Cost} is too large for the model of agent '{Agent}': its cost posterior would overflow.");
+        }
+
         return this with
         {
             Success = Success.Update(feedback.Success),
-            LatencyMs = feedback.LatencyMs is { } latency ? LatencyMs.Update(latency) : LatencyMs,
-            Cost = feedback.Cost is { } cost ? Cost.Update(cost) : Cost,
+            LatencyMs = latencyMs,
+            Cost = cost,
             Feedbacks = Feedbacks + 1,
         };
     }

@@ -105,6 +105,21 @@ public sealed class AgentEndpointTests(GatewayFixture fixture) : IClassFixture<G
         Assert.Empty((await Models("refuse")).Agents);
     }
 
+    [Theory]
+    [InlineData("""{"taskType":"huge-latency","agent":"a","success":true,"latencyMs":1e308}""", "huge-latency", "latencyMs")]
+    [InlineData("""{"taskType":"large-latency","agent":"a","success":true,"latencyMs":1e200}""", "large-latency", "latencyMs")]
+    [InlineData("""{"taskType":"huge-cost","agent":"a","success":true,"cost":1e300}""", "huge-cost", "cost")]
+    public async Task Feedback_that_would_overflow_a_model_is_a_400_and_the_task_type_keeps_working(string body, string taskType, string field)
+    {
+        var refused = await fixture.Gateway.Client().PostAsync("/api/v1/agents/feedback", Json(body));
+
+        await ProblemAssert.InvalidField(refused, field);
+        Assert.Empty((await Models(taskType)).Agents);
+        await Feedback($$"""{"taskType":"{{taskType}}","agent":"a","success":true,"latencyMs":10,"cost":1}""");
+        Assert.Equal(1, (await Models(taskType)).Agents["a"].Feedbacks);
+        Assert.NotEmpty((await Plan($$"""{"taskType":"{{taskType}}","agents":["a","b"],"iterations":100,"seed":1}""")).Plan);
+    }
+
     private async Task<PlanResult> Plan(string body)
     {
         var response = await fixture.Gateway.Client().PostAsync("/api/v1/agents/plan", Json(body));
