@@ -20,9 +20,12 @@ public static class ClusterEndpoints
             var management = grains.GetGrain<IManagementGrain>(0);
             var hosts = await management.GetDetailedHosts(onlyActive: false).WaitAsync(SiloAnswerTimeout);
             var active = hosts.Where(h => h.Status == SiloStatus.Active).Select(h => h.SiloAddress).ToArray();
-            var activationsAsk = ActivationsBySilo(management, active);
+            var activationsAsk = ActivationsOf(management, active);
             var statsAsk = StatsOf(grains, active);
             var (activations, stats) = (await activationsAsk, await statsAsk);
+            var bySilo = new Dictionary<SiloAddress, int>();
+            foreach (var stat in activations)
+                bySilo[stat.SiloAddress] = bySilo.GetValueOrDefault(stat.SiloAddress) + stat.ActivationCount;
             return new
             {
                 // The newest membership version any silo has seen.
@@ -34,7 +37,7 @@ public static class ClusterEndpoints
                     roles = stats.TryGetValue(h.SiloAddress, out var s) ? s.Roles : [],
                     status = h.Status.ToString(),
                     startTime = new DateTimeOffset(DateTime.SpecifyKind(h.StartTime, DateTimeKind.Utc)),
-                    activationCount = activations.GetValueOrDefault(h.SiloAddress),
+                    activationCount = bySilo.GetValueOrDefault(h.SiloAddress),
                 }),
             };
         });
@@ -43,36 +46,34 @@ public static class ClusterEndpoints
         {
             var management = grains.GetGrain<IManagementGrain>(0);
             var active = (await management.GetHosts(onlyActive: true).WaitAsync(SiloAnswerTimeout)).Keys.ToArray();
-            var activations = new SortedDictionary<string, int>(StringComparer.Ordinal);
-            var asks = active.Select(s => management.GetSimpleGrainStatistics([s]).WaitAsync(SiloAnswerTimeout)).ToArray();
-            await WhenAnswered(asks);
-            foreach (var stat in asks.Where(a => a.IsCompletedSuccessfully).SelectMany(a => a.Result))
+            var activationsAsk = ActivationsOf(management, active);
+            var statsAsk = StatsOf(grains, active);
+            var byType = new SortedDictionary<string, int>(StringComparer.Ordinal);
+            foreach (var stat in await activationsAsk)
             {
                 if (stat.GrainType.StartsWith("Orleans", StringComparison.Ordinal))
                     continue;
                 var type = GrainClassName(stat.GrainType);
-                activations[type] = activations.GetValueOrDefault(type) + stat.ActivationCount;
+                byType[type] = byType.GetValueOrDefault(type) + stat.ActivationCount;
             }
 
-            return Merge((await StatsOf(grains, active)).Values, activations);
+            return Merge((await statsAsk).Values, byType);
         });
     }
 
-    /// <summary>Activations per silo, asked of each silo alone so that a hung one costs only its own figure.</summary>
-    private static async Task<Dictionary<SiloAddress, int>> ActivationsBySilo(IManagementGrain management, SiloAddress[] silos)
+    /// <summary>Activations per silo and grain type, asked of each silo alone so that a hung one costs only its own figures.</summary>
+    private static async Task<List<SimpleGrainStatistic>> ActivationsOf(IManagementGrain management, SiloAddress[] silos)
     {
         var asks = silos.Select(s => management.GetSimpleGrainStatistics([s]).WaitAsync(SiloAnswerTimeout)).ToArray();
         await WhenAnswered(asks);
-        var counts = new Dictionary<SiloAddress, int>();
+        var statistics = new List<SimpleGrainStatistic>();
         foreach (var ask in asks)
         {
-            if (!ask.IsCompletedSuccessfully)
-                continue;
-            foreach (var stat in ask.Result)
-                counts[stat.SiloAddress] = counts.GetValueOrDefault(stat.SiloAddress) + stat.ActivationCount;
+            if (ask.IsCompletedSuccessfully)
+                statistics.AddRange(ask.Result);
         }
 
-        return counts;
+        return statistics;
     }
 
     /// <summary>Waits for every ask; a silo that left, hung or timed out is missing from the figures, the others still count.</summary>

@@ -4,7 +4,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Orleans.Configuration;
 using Orleans.Hosting;
-using Orleans.Serialization;
 
 namespace Cluster.Silo.Hosting;
 
@@ -30,7 +29,7 @@ public static class ClusterClientBuilderExtensions
         client.Configure<GatewayOptions>(o => o.GatewayListRefreshPeriod = TimeSpan.FromSeconds(1));
         if (options.UsesTls)
             client.UseClusterTls(options.Tls);
-        client.Services.Configure<ExceptionSerializationOptions>(o => o.SupportedNamespacePrefixes.Add("Cluster"));
+        client.Services.KeepClusterExceptionTypes();
         client.AddActivityPropagation();
         return client;
     }

@@ -13,7 +13,6 @@ using Orleans.Dashboard;
 using Orleans.Hosting;
 using Orleans.Placement;
 using Orleans.Runtime.MembershipService.SiloMetadata;
-using Orleans.Serialization;
 
 namespace Cluster.Silo.Hosting;
 
@@ -65,7 +64,7 @@ public static class ClusterSiloBuilderExtensions
         silo.Services.AddPlacementFilter<SiloRolePlacementFilterStrategy, SiloRolePlacementFilterDirector>(ServiceLifetime.Singleton);
         silo.Services.AddSingleton<GrainCallStatistics>();
         silo.AddIncomingGrainCallFilter<GrainCallStatisticsFilter>();
-        silo.Services.Configure<ExceptionSerializationOptions>(o => o.SupportedNamespacePrefixes.Add("Cluster"));
+        silo.Services.KeepClusterExceptionTypes();
         AddStorage(silo, options.Storage);
         silo.Services.AddActorCore(configuration);
         silo.Services.AddExecutionAnalytics(configuration);
@@ -83,8 +82,9 @@ public static class ClusterSiloBuilderExtensions
         }
 
         // The same JSON as on PostgreSQL, so the embedded default stores exactly what a cluster would.
+        var json = new JsonGrainStorageSerializer();
         foreach (var name in GrainStorageNames.All)
-            silo.AddMemoryGrainStorage(name, o => o.GrainStorageSerializer = new JsonGrainStorageSerializer());
+            silo.AddMemoryGrainStorage(name, o => o.GrainStorageSerializer = json);
         silo.UseInMemoryReminderService();
     }
 }

@@ -1,7 +1,6 @@
+using Cluster.Silo.Hosting;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Orleans.Hosting;
-using Orleans.Serialization;
 using Orleans.TestingHost;
 
 namespace Cluster.Tests.Hosting;
@@ -10,5 +9,5 @@ namespace Cluster.Tests.Hosting;
 public sealed class TestClientConfigurator : IClientBuilderConfigurator
 {
     public void Configure(IConfiguration configuration, IClientBuilder clientBuilder) =>
-        clientBuilder.Services.Configure<ExceptionSerializationOptions>(o => o.SupportedNamespacePrefixes.Add("Cluster"));
+        clientBuilder.Services.KeepClusterExceptionTypes();
 }
