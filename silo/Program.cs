@@ -1,7 +1,12 @@
-using Cluster.Silo.Hosting;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Hosting;
+using Cluster.Silo.Health;
+using Cluster.Silo.Hosting;
 
-var builder = Host.CreateApplicationBuilder(args);
+var builder = WebApplication.CreateBuilder(args);
 builder.UseOrleans(silo => silo.UseClusterSilo(builder.Configuration));
 builder.Services.AddClusterTelemetry(builder.Configuration, "cluster-silo");
-await builder.Build().RunAsync();
+builder.WebHost.UseSiloHealthUrls(builder.Configuration);
+var app = builder.Build();
+app.MapSiloHealthEndpoints();
+await app.RunAsync();

@@ -25,12 +25,20 @@ public sealed class ClusterHostOptions
 
     /// <summary>
     /// The address the silo listens on for silos and advertises to them, as IP:port ("127.0.0.1:11111"); port 0 picks a
-    /// free port. Its gateway port (for clients) is <see cref="GatewayPort"/>.
+    /// free port. 0.0.0.0 listens on every interface and advertises the address the machine's host name resolves to,
+    /// as in a container whose address is known only once it runs. Its gateway port (for clients) is <see cref="GatewayPort"/>.
     /// </summary>
     public string ListenEndpoint { get; set; } = "127.0.0.1:0";
 
     /// <summary>The port clients connect to; 0 picks a free port.</summary>
     public int GatewayPort { get; set; }
+
+    /// <summary>
+    /// The silo runs in a Kubernetes pod: its name and advertised address come from the pod (POD_NAME, POD_IP), its
+    /// cluster and service ids from the pod's orleans/clusterId and orleans/serviceId labels (ORLEANS_CLUSTER_ID,
+    /// ORLEANS_SERVICE_ID), and it removes the membership of silos whose pods are gone. Membership stays in Redis.
+    /// </summary>
+    public bool Kubernetes { get; set; }
 
     public StorageOptions Storage { get; set; } = new();
 
@@ -66,6 +74,8 @@ public sealed class ClusterHostOptions
         foreach (var role in Roles)
             if (string.IsNullOrWhiteSpace(role) || role.Contains(','))
                 throw new ClusterConfigurationException($"{Section}:Roles must not contain empty role names or commas; got '{role}'.");
+        if (Kubernetes && IsEmbedded)
+            throw new ClusterConfigurationException($"{Section}:Kubernetes needs {Section}:Redis: the silos of a Kubernetes deployment keep their membership in Redis.");
         Storage.Validate();
     }
 }

@@ -1,8 +1,11 @@
+using System.Net;
+using System.Net.Sockets;
 using Cluster.Grains;
 using Cluster.Grains.ActorCore;
 using Cluster.Grains.Cluster;
 using Cluster.Grains.Compute.Analytics;
 using Cluster.Silo.Placement;
+using Cluster.Silo.Resilience;
 using Cluster.Silo.Security;
 using Cluster.Silo.Storage;
 using Microsoft.Extensions.Configuration;
@@ -36,18 +39,43 @@ public static class ClusterSiloBuilderExtensions
         {
             var gatewayPort = options.GatewayPort == 0 ? FreePort.On(listen.Address) : options.GatewayPort;
             silo.UseRedisClustering(options.Redis!);
-            silo.Configure<ClusterOptions>(o =>
-            {
-                o.ClusterId = options.ClusterId;
-                o.ServiceId = options.ServiceId;
-            });
-            silo.ConfigureEndpoints(listen.Address, siloPort, gatewayPort, listenOnAnyHostAddress: false);
+            if (options.Kubernetes)
+                UseKubernetesPod(silo, siloPort, gatewayPort);
+            else
+                UseEndpoints(silo, options, listen.Address, siloPort, gatewayPort);
             if (options.UsesTls)
                 silo.UseClusterTls(options.Tls);
         }
 
         silo.Configure<ClusterMembershipOptions>(FailureDetection.Tune);
         return silo.AddClusterGrains(configuration, options);
+    }
+
+    private static void UseEndpoints(ISiloBuilder silo, ClusterHostOptions options, IPAddress address, int siloPort, int gatewayPort)
+    {
+        silo.Configure<ClusterOptions>(o =>
+        {
+            o.ClusterId = options.ClusterId;
+            o.ServiceId = options.ServiceId;
+        });
+        if (address.Equals(IPAddress.Any))
+            silo.ConfigureEndpoints(Dns.GetHostName(), siloPort, gatewayPort, AddressFamily.InterNetwork, listenOnAnyHostAddress: true);
+        else
+            silo.ConfigureEndpoints(address, siloPort, gatewayPort, listenOnAnyHostAddress: false);
+    }
+
+    /// <summary>
+    /// Orleans' Kubernetes hosting names the silo after its pod, advertises the pod's address, takes the cluster and
+    /// service ids from the pod's labels and deletes the membership of silos whose pods are gone; only the ports are ours.
+    /// </summary>
+    private static void UseKubernetesPod(ISiloBuilder silo, int siloPort, int gatewayPort)
+    {
+        silo.UseKubernetesHosting();
+        silo.Configure<EndpointOptions>(o =>
+        {
+            o.SiloPort = siloPort;
+            o.GatewayPort = gatewayPort;
+        });
     }
 
     /// <summary>
@@ -57,13 +85,15 @@ public static class ClusterSiloBuilderExtensions
     public static ISiloBuilder AddClusterGrains(this ISiloBuilder silo, IConfiguration configuration, ClusterHostOptions? options = null)
     {
         options ??= ClusterHostOptions.From(configuration);
-        silo.Configure<SiloOptions>(o => o.SiloName = options.SiloId);
+        if (!options.Kubernetes)
+            silo.Configure<SiloOptions>(o => o.SiloName = options.SiloId);
         silo.UseSiloMetadata(new Dictionary<string, string> { [SiloIdentity.RoleMetadataKey] = string.Join(',', options.Roles) });
         silo.Services.AddSingleton(new SiloIdentity(options.SiloId, options.Roles.ToArray()));
         silo.Services.AddPlacementDirector<PerSiloPlacementStrategy, PerSiloPlacementDirector>();
         silo.Services.AddPlacementFilter<SiloRolePlacementFilterStrategy, SiloRolePlacementFilterDirector>(ServiceLifetime.Singleton);
         silo.Services.AddSingleton<GrainCallStatistics>();
         silo.AddIncomingGrainCallFilter<GrainCallStatisticsFilter>();
+        silo.AddOutgoingGrainCallFilter<RejectedCallRetryFilter>();
         silo.Services.KeepClusterExceptionTypes();
         AddStorage(silo, options.Storage);
         silo.Services.AddActorCore(configuration);
