@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the cluster and its tests need on a Debian machine: the .NET 10 SDK (when missing),
-# PostgreSQL 15, Redis, OpenSSL (the cluster certificate) and Chromium (the dashboard's browser test drives it).
+# PostgreSQL 15, Redis, OpenSSL (the cluster certificate), Chromium (the dashboard's browser test drives it), and the
+# checkers of the deployment files: docker-compose, yamllint and kubectl (Kustomize).
 # Safe to run again.
 set -euo pipefail
 
@@ -13,6 +14,9 @@ if ! command -v redis-server >/dev/null 2>&1; then need_apt+=(redis-server); fi
 if [ ! -x /usr/bin/chromium ]; then need_apt+=(chromium); fi
 if ! command -v openssl >/dev/null 2>&1; then need_apt+=(openssl); fi
 if ! command -v python3 >/dev/null 2>&1; then need_apt+=(python3); fi
+if ! command -v docker-compose >/dev/null 2>&1; then need_apt+=(docker-compose); fi
+if ! command -v yamllint >/dev/null 2>&1; then need_apt+=(yamllint); fi
+if ! command -v kubectl >/dev/null 2>&1; then need_apt+=(kubernetes-client); fi
 if [ ${#need_apt[@]} -gt 0 ]; then
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need_apt[@]}" >/dev/null

@@ -5,6 +5,7 @@
 #
 #   deploy/local-cluster.sh up [--silos N] [--gpu-silos M]   start; writes .cluster/local.env
 #   deploy/local-cluster.sh add-silo [--gpu]                 start one more silo (scale out)
+#   deploy/local-cluster.sh remove-silo N                    stop silo-N gracefully and wait until it has left
 #   deploy/local-cluster.sh down                             stop everything it started
 #
 # .cluster/local.env holds GATEWAY_URL, ADMIN_KEY and one SILO_<n>_PID line per silo (plus the servers, the cluster
@@ -110,6 +111,19 @@ add_silo() {
   echo "silo-$n started"
 }
 
+remove_silo() {
+  [ -f "$ENV_FILE" ] || { echo "no local cluster is up" >&2; exit 1; }
+  local n="${1:?usage: $0 remove-silo N}" pid
+  pid="$(grep -E "^SILO_${n}_PID=" "$ENV_FILE" | cut -d= -f2)"
+  [ -n "$pid" ] || { echo "silo-$n is not part of the local cluster" >&2; exit 1; }
+  # SIGTERM is a graceful leave: the silo deactivates its grains, which save their state, and hands them over.
+  kill -TERM "$pid" 2>/dev/null || true
+  for _ in $(seq 600); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+  if kill -0 "$pid" 2>/dev/null; then echo "silo-$n did not stop within 60 s" >&2; exit 1; fi
+  sed -i "/^SILO_${n}_PID=/d" "$ENV_FILE"
+  echo "silo-$n left"
+}
+
 down() {
   [ -f "$ENV_FILE" ] || { echo "no local cluster is up"; return 0; }
   set -a; source "$ENV_FILE"; set +a
@@ -132,6 +146,7 @@ down() {
 case "${1:-}" in
   up) shift; up "$@" ;;
   add-silo) shift; add_silo "$@" ;;
+  remove-silo) shift; remove_silo "$@" ;;
   down) down ;;
-  *) echo "usage: $0 up [--silos N] [--gpu-silos M] | add-silo [--gpu] | down" >&2; exit 2 ;;
+  *) echo "usage: $0 up [--silos N] [--gpu-silos M] | add-silo [--gpu] | remove-silo N | down" >&2; exit 2 ;;
 esac

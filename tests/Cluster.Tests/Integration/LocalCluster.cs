@@ -42,6 +42,13 @@ public sealed class LocalCluster : IAsyncDisposable
             Env[k] = v;
     }
 
+    /// <summary>Stops silo-<paramref name="n"/> gracefully and returns once it has left.</summary>
+    public async Task RemoveSiloAsync(int n)
+    {
+        await Script(_root, _state, "remove-silo", n.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Env.Remove($"SILO_{n}_PID");
+    }
+
     public async Task<T> GetAsync<T>(string path) => (await Http.GetFromJsonAsync<T>(path))!;
 
     private static Dictionary<string, string> ReadEnv(string state) =>
