@@ -1,3 +1,4 @@
+using Xunit;
 using Cluster.Gateway.Security;
 using Cluster.Silo.Hosting;
 using YamlDotNet.RepresentationModel;

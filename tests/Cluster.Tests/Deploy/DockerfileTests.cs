@@ -1,3 +1,4 @@
+using Xunit;
 namespace Cluster.Tests.Deploy;
 
 /// <summary>The images: built in an SDK stage, run on a runtime image as a non-root user, probed, configured by environment.</summary>

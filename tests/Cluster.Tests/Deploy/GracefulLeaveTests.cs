@@ -1,3 +1,4 @@
+using Xunit;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -22,7 +23,7 @@ public sealed class GracefulLeaveTests
         foreach (var id in ids)
             (await cluster.Http.PutAsJsonAsync($"/api/v1/actors/{id}", new { name = id, race = "human", lifespan = 80, age = 30 })).EnsureSuccessStatusCode();
         var acknowledged = new long[Actors];
-        var failures = new List<string>();
+        var failures = new System.Collections.Concurrent.ConcurrentBag<string>();
         using var stop = new CancellationTokenSource();
 
         async Task WriteAsync(int caller)
@@ -34,8 +35,7 @@ public sealed class GracefulLeaveTests
                 if (response.StatusCode == HttpStatusCode.OK)
                     Interlocked.Increment(ref acknowledged[i]);
                 else
-                    lock (failures)
-                        failures.Add($"{(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+                    failures.Add($"{(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
             }
         }
 

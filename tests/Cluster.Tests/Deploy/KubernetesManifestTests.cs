@@ -1,3 +1,4 @@
+using Xunit;
 using k8s;
 using k8s.Models;
 using Cluster.Gateway.Security;
@@ -66,7 +67,7 @@ public sealed class KubernetesManifestTests
             Assert.Equal("status.podIP", FieldOf(container, KubernetesHostingOptions.PodIPEnvironmentVariable));
             Assert.Equal("cluster-silo", deployment.Spec.Template.Spec.ServiceAccountName);
 
-            var options = ClusterHostOptions.From(ConfigurationKeys.FromEnvironment(Environment(container, "deploy/docker/silo.Dockerfile")));
+            var options = ClusterHostOptions.From(ConfigurationKeys.FromEnvironment(Environment(container, DockerfileOf(container))));
             Assert.True(options.Kubernetes);
             Assert.False(options.IsEmbedded);
             Assert.True(options.UsesTls);
@@ -75,12 +76,13 @@ public sealed class KubernetesManifestTests
     }
 
     [Fact]
-    public async Task Silos_get_longer_to_leave_than_their_own_shutdown_limit()
+    public async Task Pods_get_longer_to_stop_than_their_images_own_shutdown_limit()
     {
-        var limit = int.Parse(ContainerEnvironment.OfImage("deploy/docker/silo.Dockerfile")["DOTNET_shutdownTimeoutSeconds"], System.Globalization.CultureInfo.InvariantCulture);
-
-        foreach (var (deployment, _) in await ContainersAsync())
+        foreach (var (deployment, container) in await ContainersAsync())
+        {
+            var limit = int.Parse(ContainerEnvironment.OfImage(DockerfileOf(container))["DOTNET_shutdownTimeoutSeconds"], System.Globalization.CultureInfo.InvariantCulture);
             Assert.True(deployment.Spec.Template.Spec.TerminationGracePeriodSeconds > limit, deployment.Metadata.Name);
+        }
     }
 
     [Fact]
@@ -90,7 +92,7 @@ public sealed class KubernetesManifestTests
         var (_, gateway) = containers.Single(c => c.Deployment.Metadata.Name == "cluster-gateway");
         var silo = containers.Single(c => c.Deployment.Metadata.Name == "cluster-silo").Deployment;
 
-        var configuration = ConfigurationKeys.FromEnvironment(Environment(gateway, "deploy/docker/gateway.Dockerfile"));
+        var configuration = ConfigurationKeys.FromEnvironment(Environment(gateway, DockerfileOf(gateway)));
         var options = ClusterHostOptions.From(configuration);
         ApiKeys.FromConfiguration(configuration, embedded: false);
 
@@ -107,7 +109,7 @@ public sealed class KubernetesManifestTests
         Assert.Equal("1", container.Resources.Limits["nvidia.com/gpu"].ToString());
         Assert.Equal("true", deployment.Spec.Template.Spec.NodeSelector["nvidia.com/gpu.present"]);
         Assert.StartsWith("cluster-gpu-silo", container.Image);
-        var options = ClusterHostOptions.From(ConfigurationKeys.FromEnvironment(Environment(container, "deploy/docker/gpu-silo.Dockerfile")));
+        var options = ClusterHostOptions.From(ConfigurationKeys.FromEnvironment(Environment(container, DockerfileOf(container))));
         Assert.Equal(["gpu"], options.Roles);
     }
 
@@ -129,6 +131,10 @@ public sealed class KubernetesManifestTests
         var service = Assert.Single(objects.OfType<V1Service>());
         Assert.Equal("cluster-gateway", deployments.Values.Single(d => service.Spec.Selector.All(l => d.Spec.Template.Metadata.Labels.TryGetValue(l.Key, out var v) && v == l.Value)).Metadata.Name);
     }
+
+    /// <summary>The Dockerfile that builds the container's image: cluster-gateway:tag from deploy/docker/gateway.Dockerfile.</summary>
+    private static string DockerfileOf(V1Container container) =>
+        $"deploy/docker/{container.Image[..container.Image.IndexOf(':')]["cluster-".Length..]}.Dockerfile";
 
     private static string? FieldOf(V1Container container, string variable) =>
         container.Env.Single(e => e.Name == variable).ValueFrom?.FieldRef?.FieldPath;

@@ -1,3 +1,4 @@
+using Xunit;
 using System.Net;
 using Cluster.Silo.Hosting;
 using Microsoft.Extensions.Configuration;
