@@ -30,5 +30,5 @@ ENV ASPNETCORE_URLS=http://+:5080 \
     DOTNET_shutdownTimeoutSeconds=25
 EXPOSE 5080
 USER $APP_UID
-HEALTHCHECK --interval=10s --timeout=5s --start-period=30s --retries=3 CMD ["cluster-healthcheck", "5080", "/healthz"]
+HEALTHCHECK --interval=10s --timeout=5s --start-period=30s --retries=3 CMD ["/usr/local/bin/cluster-healthcheck", "5080", "/healthz"]
 ENTRYPOINT ["dotnet", "Cluster.Gateway.dll"]

@@ -40,5 +40,5 @@ ENV Cluster__ListenEndpoint=0.0.0.0:11111 \
     NVIDIA_DRIVER_CAPABILITIES=compute,utility
 EXPOSE 11111 30000 8081
 USER 1654
-HEALTHCHECK --interval=10s --timeout=5s --start-period=60s --retries=3 CMD ["cluster-healthcheck", "8081", "/healthz"]
+HEALTHCHECK --interval=10s --timeout=5s --start-period=60s --retries=3 CMD ["/usr/local/bin/cluster-healthcheck", "8081", "/healthz"]
 ENTRYPOINT ["dotnet", "Cluster.Silo.dll"]

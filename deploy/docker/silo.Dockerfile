@@ -31,7 +31,7 @@ ENV Cluster__ListenEndpoint=0.0.0.0:11111 \
     DOTNET_shutdownTimeoutSeconds=50
 EXPOSE 11111 30000 8081
 USER $APP_UID
-HEALTHCHECK --interval=10s --timeout=5s --start-period=60s --retries=3 CMD ["cluster-healthcheck", "8081", "/healthz"]
+HEALTHCHECK --interval=10s --timeout=5s --start-period=60s --retries=3 CMD ["/usr/local/bin/cluster-healthcheck", "8081", "/healthz"]
 # SIGTERM (the default) stops the host: the silo leaves the cluster and hands its grains over within
 # DOTNET_shutdownTimeoutSeconds, shorter than the orchestrators' grace periods (60 s).
 ENTRYPOINT ["dotnet", "Cluster.Silo.dll"]

@@ -25,7 +25,7 @@ public sealed class DockerfileTests
         Assert.DoesNotMatch(@"USER\s+0\b", user);
         Assert.Equal($"ENTRYPOINT [\"dotnet\", \"{dll}\"]", lines[^1]);
         Assert.Contains($"HEALTHCHECK --interval=10s --timeout=5s", lines.Skip(runtimeStage).Single(l => l.StartsWith("HEALTHCHECK", StringComparison.Ordinal)));
-        Assert.Contains($"CMD [\"cluster-healthcheck\", \"{port}\", \"/healthz\"]", lines.Single(l => l.StartsWith("HEALTHCHECK", StringComparison.Ordinal)));
+        Assert.Contains($"CMD [\"/usr/local/bin/cluster-healthcheck\", \"{port}\", \"/healthz\"]", lines.Single(l => l.StartsWith("HEALTHCHECK", StringComparison.Ordinal)));
         Assert.Equal($"http://+:{port}", ContainerEnvironment.OfImage(dockerfile)["ASPNETCORE_URLS"]);
     }
 
