@@ -55,11 +55,17 @@ public sealed class ClusterHostOptions
         Microsoft.Extensions.Configuration.ConfigurationBinder.Bind(configuration.GetSection(Section), options);
         options.Validate();
         if (string.IsNullOrWhiteSpace(options.SiloId))
-            options.SiloId = $"silo-{Environment.MachineName.ToLowerInvariant()}-{Environment.ProcessId}-{Guid.NewGuid().ToString("N")[..6]}";
+            options.SiloId = options.Kubernetes ? PodName() : $"silo-{Environment.MachineName.ToLowerInvariant()}-{Environment.ProcessId}-{Guid.NewGuid().ToString("N")[..6]}";
         return options;
     }
 
     public IPEndPoint ParsedListenEndpoint => IPEndPoint.Parse(ListenEndpoint);
+
+    /// <summary>The name Orleans' Kubernetes hosting gives the silo: the pod's, whose host name it also is.</summary>
+    private static string PodName() =>
+        Environment.GetEnvironmentVariable(Orleans.Hosting.Kubernetes.KubernetesHostingOptions.PodNameEnvironmentVariable) is { Length: > 0 } pod
+            ? pod
+            : Environment.MachineName;
 
     private void Validate()
     {

@@ -14,6 +14,7 @@ using Microsoft.Extensions.Hosting;
 using Orleans.Configuration;
 using Orleans.Dashboard;
 using Orleans.Hosting;
+using Orleans.Hosting.Kubernetes;
 using Orleans.Placement;
 using Orleans.Runtime.MembershipService.SiloMetadata;
 
@@ -75,6 +76,10 @@ public static class ClusterSiloBuilderExtensions
         {
             o.SiloPort = siloPort;
             o.GatewayPort = gatewayPort;
+            // Orleans' default, which runs before the hosting's, would otherwise advertise the machine's first
+            // address, and the hosting keeps an address once one is set.
+            if (IPAddress.TryParse(Environment.GetEnvironmentVariable(KubernetesHostingOptions.PodIPEnvironmentVariable), out var pod))
+                o.AdvertisedIPAddress = pod;
         });
     }
 
@@ -85,8 +90,7 @@ public static class ClusterSiloBuilderExtensions
     public static ISiloBuilder AddClusterGrains(this ISiloBuilder silo, IConfiguration configuration, ClusterHostOptions? options = null)
     {
         options ??= ClusterHostOptions.From(configuration);
-        if (!options.Kubernetes)
-            silo.Configure<SiloOptions>(o => o.SiloName = options.SiloId);
+        silo.Configure<SiloOptions>(o => o.SiloName = options.SiloId);
         silo.UseSiloMetadata(new Dictionary<string, string> { [SiloIdentity.RoleMetadataKey] = string.Join(',', options.Roles) });
         silo.Services.AddSingleton(new SiloIdentity(options.SiloId, options.Roles.ToArray()));
         silo.Services.AddPlacementDirector<PerSiloPlacementStrategy, PerSiloPlacementDirector>();

@@ -12,7 +12,8 @@ namespace Cluster.Tests.Deploy;
 /// </summary>
 public sealed class GracefulLeaveTests
 {
-    private const int Actors = 40;
+    private const int Actors = 96;
+    private const int Callers = 32;
     private const string Items = """{"primary": [{"dimension": "strength", "bucket": "FLAT", "value": 1, "system": "items"}], "derived": [], "caps": [], "context": {}, "meta": {"system": "items"}}""";
 
     [Fact]
@@ -28,7 +29,7 @@ public sealed class GracefulLeaveTests
 
         async Task WriteAsync(int caller)
         {
-            for (var i = caller; !stop.IsCancellationRequested; i = (i + 4) % Actors)
+            for (var i = caller; !stop.IsCancellationRequested; i = (i + Callers) % Actors)
             {
                 using var body = new StringContent(Items, System.Text.Encoding.UTF8, "application/json");
                 using var response = await cluster.Http.PutAsync($"/api/v1/actors/{ids[i]}/subsystems/items", body);
@@ -39,7 +40,7 @@ public sealed class GracefulLeaveTests
             }
         }
 
-        var callers = Enumerable.Range(0, 4).Select(c => Task.Run(() => WriteAsync(c))).ToArray();
+        var callers = Enumerable.Range(0, Callers).Select(c => Task.Run(() => WriteAsync(c))).ToArray();
         await cluster.AddSiloAsync();
         await cluster.RemoveSiloAsync(2);
         await stop.CancelAsync();

@@ -2,6 +2,11 @@ using Xunit;
 using System.Net;
 using Cluster.Silo.Hosting;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using Orleans.Configuration;
+using Orleans.Hosting.Kubernetes;
 
 namespace Cluster.Tests.Deploy;
 
@@ -42,6 +47,43 @@ public sealed class SiloHostingTests
         var error = Assert.Throws<ClusterConfigurationException>(() => ClusterHostOptions.From(Settings(("Cluster:Kubernetes", "true"))));
 
         Assert.Contains("Cluster:Kubernetes needs Cluster:Redis", error.Message);
+    }
+
+    [Fact]
+    public void Under_kubernetes_hosting_a_silo_takes_its_name_address_and_ids_from_the_pod()
+    {
+        var pod = new Dictionary<string, string>
+        {
+            [KubernetesHostingOptions.PodNameEnvironmentVariable] = "cluster-silo-7d9f-x2k4p",
+            [KubernetesHostingOptions.PodNamespaceEnvironmentVariable] = "cluster",
+            [KubernetesHostingOptions.PodIPEnvironmentVariable] = "10.1.2.3",
+            [KubernetesHostingOptions.ClusterIdEnvironmentVariable] = "blue",
+            [KubernetesHostingOptions.ServiceIdEnvironmentVariable] = "game",
+        };
+        foreach (var (name, value) in pod)
+            System.Environment.SetEnvironmentVariable(name, value);
+        try
+        {
+            var builder = Host.CreateApplicationBuilder();
+            builder.Configuration.AddInMemoryCollection([
+                new("Cluster:Kubernetes", "true"), new("Cluster:Redis", "redis:6379"),
+                new("Cluster:ListenEndpoint", "0.0.0.0:11111"), new("Cluster:GatewayPort", "30000")]);
+            builder.UseOrleans(silo => silo.UseClusterSilo(builder.Configuration));
+            using var host = builder.Build();
+
+            var endpoints = host.Services.GetRequiredService<IOptions<EndpointOptions>>().Value;
+            var cluster = host.Services.GetRequiredService<IOptions<ClusterOptions>>().Value;
+            Assert.Equal("cluster-silo-7d9f-x2k4p", host.Services.GetRequiredService<IOptions<SiloOptions>>().Value.SiloName);
+            Assert.Equal(IPAddress.Parse("10.1.2.3"), endpoints.AdvertisedIPAddress);
+            Assert.Equal(new IPEndPoint(IPAddress.Any, 11111), endpoints.SiloListeningEndpoint);
+            Assert.Equal(30000, endpoints.GatewayPort);
+            Assert.Equal(("blue", "game"), (cluster.ClusterId, cluster.ServiceId));
+        }
+        finally
+        {
+            foreach (var name in pod.Keys)
+                System.Environment.SetEnvironmentVariable(name, null);
+        }
     }
 
     private static IConfiguration Settings(params (string Key, string Value)[] pairs) =>
