@@ -23,18 +23,30 @@ public sealed class RejectedCallRetryFilter : IOutgoingGrainCallFilter
     public Task Invoke(IOutgoingGrainCallContext context)
     {
         var call = context.Invoke();
-        // Calls that succeed need no state machine.
+        // Calls that complete at once and succeed need no state machine.
         if (call.IsCompletedSuccessfully && !IsRejection(context.Response?.Exception))
             return call;
-        return RetryAsync(call, context);
+        return AwaitAsync(call, context);
     }
 
-    private static async Task RetryAsync(Task first, IOutgoingGrainCallContext context)
+    private static async Task AwaitAsync(Task call, IOutgoingGrainCallContext context)
     {
-        var rejection = await RejectionOf(first, context);
-        if (rejection is null)
+        try
+        {
+            await call;
+        }
+        catch (OrleansMessageRejectionException rejection)
+        {
+            await RetryAsync(context, rejection);
             return;
+        }
 
+        if (context.Response?.Exception is OrleansMessageRejectionException carried)
+            await RetryAsync(context, carried);
+    }
+
+    private static async Task RetryAsync(IOutgoingGrainCallContext context, OrleansMessageRejectionException rejection)
+    {
         var started = Environment.TickCount64;
         var delay = FirstDelay;
         var attempts = 1;
@@ -42,9 +54,18 @@ public sealed class RejectedCallRetryFilter : IOutgoingGrainCallFilter
         {
             await Task.Delay(delay);
             attempts++;
-            rejection = await RejectionOf(context.Invoke(), context);
-            if (rejection is null)
-                return;
+            try
+            {
+                await context.Invoke();
+                if (context.Response?.Exception is not OrleansMessageRejectionException carried)
+                    return;
+                rejection = carried;
+            }
+            catch (OrleansMessageRejectionException again)
+            {
+                rejection = again;
+            }
+
             delay = delay * 2 < LongestDelay ? delay * 2 : LongestDelay;
         }
 
@@ -53,21 +74,6 @@ public sealed class RejectedCallRetryFilter : IOutgoingGrainCallFilter
         throw new CallRejectedException(
             $"The cluster rejected {context.InterfaceName}.{context.MethodName} on {context.TargetId} {attempts} times over " +
             $"{Environment.TickCount64 - started} ms ({rejection.Message}); it did not run. Retry once the cluster has silos that are not stopping.");
-    }
-
-    /// <summary>The rejection the call ended in, thrown or carried in its response; null when it ran.</summary>
-    private static async Task<OrleansMessageRejectionException?> RejectionOf(Task call, IOutgoingGrainCallContext context)
-    {
-        try
-        {
-            await call;
-        }
-        catch (Exception e) when (IsRejection(e))
-        {
-            return (OrleansMessageRejectionException)e;
-        }
-
-        return IsRejection(context.Response?.Exception) ? (OrleansMessageRejectionException)context.Response!.Exception! : null;
     }
 
     private static bool IsRejection(Exception? e) => e is OrleansMessageRejectionException;
