@@ -1,4 +1,3 @@
-using Cluster.Silo.Resilience;
 using Cluster.Silo.Security;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -31,8 +30,6 @@ public static class ClusterClientBuilderExtensions
         if (options.UsesTls)
             client.UseClusterTls(options.Tls);
         client.Services.KeepClusterExceptionTypes();
-        // A silo that is leaving rejects the calls that still reach it; they are sent again, not failed.
-        client.AddOutgoingGrainCallFilter<RejectedCallRetryFilter>();
         client.AddActivityPropagation();
         return client;
     }

@@ -5,7 +5,6 @@ using Cluster.Grains.ActorCore;
 using Cluster.Grains.Cluster;
 using Cluster.Grains.Compute.Analytics;
 using Cluster.Silo.Placement;
-using Cluster.Silo.Resilience;
 using Cluster.Silo.Security;
 using Cluster.Silo.Storage;
 using Microsoft.Extensions.Configuration;
@@ -97,7 +96,6 @@ public static class ClusterSiloBuilderExtensions
         silo.Services.AddPlacementFilter<SiloRolePlacementFilterStrategy, SiloRolePlacementFilterDirector>(ServiceLifetime.Singleton);
         silo.Services.AddSingleton<GrainCallStatistics>();
         silo.AddIncomingGrainCallFilter<GrainCallStatisticsFilter>();
-        silo.AddOutgoingGrainCallFilter<RejectedCallRetryFilter>();
         silo.Services.KeepClusterExceptionTypes();
         AddStorage(silo, options.Storage);
         silo.Services.AddActorCore(configuration);
