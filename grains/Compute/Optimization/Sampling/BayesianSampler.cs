@@ -5,10 +5,10 @@ namespace Cluster.Grains.Compute.Optimization;
 /// <summary>
 /// Gaussian-process Bayesian optimisation. After a space-filling <see cref="InitialDesign"/>, each suggestion fits a
 /// Matérn-5/2 ARD process to the completed trials (unit-cube inputs, standardised targets; hyperparameters by maximum a
-/// posteriori under a <see cref="LengthScalePrior"/>, warm-started from the previous fit), conditions it with the worst
-/// observed target as its prior mean, adds the running trials as "kriging believer" fantasies (observed at the
-/// posterior mean, which also lowers the incumbent), and maximises expected improvement. Fantasies leave no
-/// expected improvement at the running points, so concurrent asks get distinct suggestions.
+/// posteriori under a <see cref="LengthScalePrior"/>, warm-started from the previous fit; the worst observed target as
+/// prior mean), adds the running trials as "kriging believer" fantasies (observed at the posterior mean, which also
+/// lowers the incumbent), and maximises expected improvement. Fantasies leave no expected improvement at the running
+/// points, so concurrent asks get distinct suggestions.
 /// </summary>
 internal static class BayesianSampler
 {
@@ -29,12 +29,12 @@ internal static class BayesianSampler
         var targets = Scalarisation.Targets(request.Completed, request.Objectives, random);
         var standardised = Standardise(targets);
         var completedInputs = taken.Rows(n);
+        // The prior mean is the worst target (targets are measured from it): away from the data the posterior reverts
+        // to the worst value rather than the average one, so regions the trials say nothing about look no better than
+        // the worst trial and EI spends more of the budget resolving the basins it has found.
+        PutPriorMeanAtWorst(standardised);
         var hyperparameters = HyperparameterFitting.Fit(completedInputs, n, d, standardised, request.WarmStart, random,
             HyperparameterFitting.EvaluationBudget(n, d));
-        // Away from the data the posterior mean reverts to the worst target rather than the average one, so regions the
-        // trials say nothing about look no better than the worst trial and EI spends more of the budget resolving the
-        // basins found. The hyperparameters are fitted to the centred targets, where the scale estimate is sound.
-        PutPriorMeanAtWorst(standardised);
         var model = GaussianProcess.Condition(completedInputs, n, standardised, hyperparameters);
         var best = Min(standardised);
         if (taken.Count > n)
