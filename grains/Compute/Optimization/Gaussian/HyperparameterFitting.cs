@@ -3,9 +3,10 @@ using Cluster.GrainInterfaces.Compute.Optimization;
 namespace Cluster.Grains.Compute.Optimization;
 
 /// <summary>
-/// Fits Gaussian-process hyperparameters by maximising the log marginal likelihood with multi-start bounded L-BFGS in
-/// log space. The number of likelihood evaluations is budgeted by the data size (each costs O(n³)), and the previous
-/// fit is the first start, so refits as trials accumulate stay cheap and mostly polish the last answer.
+/// Fits Gaussian-process hyperparameters by maximising the log marginal likelihood plus the
+/// <see cref="LengthScalePrior"/> (a maximum a posteriori fit) with multi-start bounded L-BFGS in log space. The number
+/// of likelihood evaluations is budgeted by the data size (each costs O(n³)), and the previous fit is the first start,
+/// so refits as trials accumulate stay cheap and mostly polish the last answer.
 /// </summary>
 public static class HyperparameterFitting
 {
@@ -67,7 +68,7 @@ public static class HyperparameterFitting
                 DefaultStart(theta, dimensions);
             else
                 RandomStart(theta, dimensions, random);
-            var value = BoundedLbfgs.Minimize(likelihood.Evaluate, theta, lower, upper, perStart, initialStep: 1);
+            var value = BoundedLbfgs.Minimize(Posterior, theta, lower, upper, perStart, initialStep: 1);
             if (value < bestValue || best is null)
             {
                 bestValue = value;
@@ -77,6 +78,12 @@ public static class HyperparameterFitting
         if (!double.IsFinite(bestValue))
             DefaultStart(best!, dimensions);
         return MarginalLikelihood.FromLogSpace(best);
+
+        double Posterior(ReadOnlySpan<double> logHyperparameters, Span<double> gradient)
+        {
+            var value = likelihood.Evaluate(logHyperparameters, gradient);
+            return double.IsFinite(value) ? value + LengthScalePrior.NegativeLogDensity(logHyperparameters[..dimensions], gradient) : value;
+        }
     }
 
     private static void DefaultStart(double[] theta, int dimensions)

@@ -3,18 +3,19 @@ using Cluster.GrainInterfaces.Compute.Optimization;
 namespace Cluster.Grains.Compute.Optimization;
 
 /// <summary>
-/// Gaussian-process Bayesian optimisation. After a random initial design, each suggestion fits a Matérn-5/2 ARD
-/// process to the completed trials (unit-cube inputs, standardised targets; hyperparameters by maximum marginal
-/// likelihood, warm-started from the previous fit), adds the running trials as "kriging believer" fantasies (observed
-/// at the posterior mean, which also lowers the incumbent), and maximises expected improvement. Fantasies leave no
-/// expected improvement at the running points, so concurrent asks get distinct suggestions.
+/// Gaussian-process Bayesian optimisation. After a space-filling <see cref="InitialDesign"/>, each suggestion fits a
+/// Matérn-5/2 ARD process to the completed trials (unit-cube inputs, standardised targets; hyperparameters by maximum a
+/// posteriori under a <see cref="LengthScalePrior"/>, warm-started from the previous fit; the worst observed target as
+/// prior mean), adds the running trials as "kriging believer" fantasies (observed at the posterior mean, which also
+/// lowers the incumbent), and maximises expected improvement. Fantasies leave no expected improvement at the running
+/// points, so concurrent asks get distinct suggestions.
 /// </summary>
 internal static class BayesianSampler
 {
     private const int IncumbentsSearchedAround = 3;
 
-    /// <summary>Random trials before the first model: twice the encoded dimensions plus two, between 5 and 20.</summary>
-    public static int InitialTrials(int dimensions) => Math.Clamp(2 * (dimensions + 1), 5, 20);
+    /// <summary>Design trials before the first model: the encoded dimensions plus two, between 5 and 20.</summary>
+    public static int InitialTrials(int dimensions) => Math.Clamp(dimensions + 2, 5, 20);
 
     public static Suggestion Suggest(SuggestionRequest request, Random random)
     {
@@ -23,11 +24,15 @@ internal static class BayesianSampler
         var n = request.Completed.Count;
         var taken = TakenPoints.Encode(space, request.Completed, request.Pending);
         if (n < 2 || taken.Count < InitialTrials(d))
-            return new Suggestion(RandomSampler.Suggest(space, taken, random), request.WarmStart);
+            return new Suggestion(InitialDesign.Suggest(space, taken, random), request.WarmStart);
 
         var targets = Scalarisation.Targets(request.Completed, request.Objectives, random);
         var standardised = Standardise(targets);
         var completedInputs = taken.Rows(n);
+        // The prior mean is the worst target (targets are measured from it): away from the data the posterior reverts
+        // to the worst value rather than the average one, so regions the trials say nothing about look no better than
+        // the worst trial and EI spends more of the budget resolving the basins it has found.
+        PutPriorMeanAtWorst(standardised);
         var hyperparameters = HyperparameterFitting.Fit(completedInputs, n, d, standardised, request.WarmStart, random,
             HyperparameterFitting.EvaluationBudget(n, d));
         var model = GaussianProcess.Condition(completedInputs, n, standardised, hyperparameters);
@@ -64,6 +69,15 @@ internal static class BayesianSampler
         for (var i = 0; i < values.Length; i++)
             standardised[i] = (values[i] - mean) / sd;
         return standardised;
+    }
+
+    private static void PutPriorMeanAtWorst(double[] values)
+    {
+        var worst = double.NegativeInfinity;
+        foreach (var v in values)
+            worst = Math.Max(worst, v);
+        for (var i = 0; i < values.Length; i++)
+            values[i] -= worst;
     }
 
     private static double Min(double[] values)
