@@ -7,8 +7,10 @@ namespace Cluster.Grains.Compute.Search.Trees;
 
 /// <summary>
 /// The Monte Carlo tree search loop shared by UCT and AB-MCTS: select with <typeparamref name="TSelection"/> until
-/// a child is created or the game ends, play out with <typeparamref name="TPlayout"/>, back up the rewards.
-/// Generic over structs so the JIT compiles one specialised loop per game and policy, without per-step dispatch
+/// a child is created or the game ends, play out with <typeparamref name="TPlayout"/>, back up the rewards. When
+/// <c>prove</c> is set, new leaves whose result is already certain (a finished game, or the side to move wins at
+/// once) are backed up as proofs by <see cref="OutcomeBounds"/>, and the search stops as soon as the root's outcome is
+/// proven. Generic over structs so the JIT compiles one specialised loop per game and policy, without per-step dispatch
 /// or allocation.
 /// </summary>
 internal static class GameTreeSearch
@@ -17,7 +19,7 @@ internal static class GameTreeSearch
     private const int CheckInterval = 64;
 
     /// <summary>Runs one tree until <paramref name="iterationLimit"/> iterations or the <paramref name="deadline"/>
-    /// (a <see cref="Stopwatch"/> timestamp) and returns the root's children.</summary>
+    /// (a <see cref="Stopwatch"/> timestamp), or until the root is solved, and returns the root's children.</summary>
     public static SearchResult Run<TState, TPlayout, TSelection>(
         in TState root,
         TPlayout playout,
@@ -25,8 +27,9 @@ internal static class GameTreeSearch
         long iterationLimit,
         long deadline,
         ulong seed,
+        bool prove,
         CancellationToken cancellation)
-        where TState : struct, IGameState<TState>
+        where TState : struct, ITacticalGameState<TState>
         where TPlayout : struct, IPlayoutPolicy<TState>
         where TSelection : struct, IChildSelection
     {
@@ -37,12 +40,18 @@ internal static class GameTreeSearch
         Span<double> rewards = stackalloc double[TState.PlayerCount];
         var pathNodes = new int[64];
         var pathMovers = new int[64];
+        prove &= TState.PlayerCount == 2;
 
         long iterations = 0;
         while (iterations < iterationLimit)
         {
             if (iterations % CheckInterval == 0
                 && (cancellation.IsCancellationRequested || Stopwatch.GetTimestamp() >= deadline))
+            {
+                break;
+            }
+
+            if (prove && tree.Nodes[0].IsSolved)
             {
                 break;
             }
@@ -80,10 +89,22 @@ internal static class GameTreeSearch
                 }
             }
 
-            playout.Play(ref state, ref rng);
-            for (var player = 0; player < rewards.Length; player++)
+            var proven = prove && depth > 0 ? OutcomeBounds.LeafOutcome(state, pathMovers[depth - 1]) : OutcomeBounds.Unknown;
+            if (proven != OutcomeBounds.Unknown)
             {
-                rewards[player] = state.Reward(player);
+                // A proven leaf is worth its exact result: no playout noise, and it never needs another visit.
+                OutcomeBounds.SolveLeaf(tree.Nodes, pathNodes, depth, proven);
+                var moverIn = pathMovers[depth - 1];
+                rewards[moverIn] = 0.5 * proven;
+                rewards[1 - moverIn] = 1.0 - rewards[moverIn];
+            }
+            else
+            {
+                playout.Play(ref state, ref rng);
+                for (var player = 0; player < rewards.Length; player++)
+                {
+                    rewards[player] = state.Reward(player);
+                }
             }
 
             var nodes = tree.Nodes;
@@ -133,7 +154,7 @@ internal static class GameTreeSearch
         for (var child = nodes[0].FirstChild; child != 0; child = nodes[child].NextSibling)
         {
             ref var c = ref nodes[child];
-            children.Add(new MoveStatistics(c.Move, c.Visits, c.RewardSum / c.Visits));
+            children.Add(new MoveStatistics(c.Move, c.Visits, c.RewardSum / c.Visits, 0.5 * c.Lower, 0.5 * c.Upper));
         }
 
         return SearchResult.FromChildren(children, iterations, elapsedMs);

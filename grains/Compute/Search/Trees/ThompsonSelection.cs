@@ -8,6 +8,7 @@ namespace Cluster.Grains.Compute.Search.Trees;
 /// wins, or every move has been tried, the child is picked by Thompson sampling over the children. All posteriors
 /// are Beta(1 + reward, 1 + simulations − reward) for the player choosing here: GEN's evidence is the first
 /// simulation of each child created here, CONT's every later simulation through a child, a child's all of its own.
+/// Children pruned by <see cref="OutcomeBounds"/> are never descended into; when all tried children are pruned, GEN it is.
 /// </summary>
 internal readonly struct ThompsonSelection : IChildSelection
 {
@@ -38,11 +39,17 @@ internal readonly struct ThompsonSelection : IChildSelection
             }
         }
 
-        var best = 0;
+        var secured = OutcomeBounds.Secured(parent);
+        var best = IChildSelection.CreateChild;
         var bestSample = double.NegativeInfinity;
         for (var child = parent.FirstChild; child != 0; child = nodes[child].NextSibling)
         {
             ref var c = ref nodes[child];
+            if (OutcomeBounds.IsPruned(c, secured))
+            {
+                continue;
+            }
+
             var sample = rng.NextBeta(1.0 + c.RewardSum, 1.0 + c.Visits - c.RewardSum);
             if (sample > bestSample)
             {
