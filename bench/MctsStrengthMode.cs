@@ -10,9 +10,9 @@ using Cluster.PerfectPlay;
 /// <summary>
 /// Game-search strength against perfect play: a seeded set of Connect Four positions (12–20 plies, the side to move
 /// does not lose, some move gives the result away) is scored move by move by the perfect solver, then UCT and AB-MCTS
-/// each choose a move in every position with and without proofs (MCTS-Solver); a choice counts when it keeps the
-/// perfect-play result. Iterations per second of both searches from the empty board are measured with and without
-/// proofs in the same run, interleaved.
+/// each choose a move in every position, plain (Monte Carlo statistics alone) and with proofs (MCTS-Solver) and
+/// shared transposition statistics; a choice counts when it keeps the perfect-play result. Iterations per second of
+/// every variant from the empty board are measured in the same run, interleaved.
 /// </summary>
 public static class MctsStrengthMode
 {
@@ -21,21 +21,23 @@ public static class MctsStrengthMode
     private const int MaxPlies = 20;
     private const int RateIterations = 200_000;
     private const int RateRuns = 5;
+    private const int DefaultPositions = 128;
 
-    private static readonly (string Name, SearchAlgorithm Algorithm, PlayoutKind Playout, bool Prove)[] Searches =
+    // Plain: Monte Carlo statistics alone, as before MCTS-Solver. Solver: proofs only. The unsuffixed names are the
+    // defaults: proofs and shared transposition statistics.
+    private static readonly Variant[] Searches =
     [
-        ("uct_plain", SearchAlgorithm.Uct, PlayoutKind.Random, false),
-        ("uct_solver", SearchAlgorithm.Uct, PlayoutKind.Random, true),
-        ("abmcts_plain", SearchAlgorithm.AbMcts, PlayoutKind.Random, false),
-        ("abmcts_solver", SearchAlgorithm.AbMcts, PlayoutKind.Random, true),
-        ("uct_solver_heuristic", SearchAlgorithm.Uct, PlayoutKind.Heuristic, true),
-        ("abmcts_solver_heuristic", SearchAlgorithm.AbMcts, PlayoutKind.Heuristic, true),
+        new("uct_plain", SearchAlgorithm.Uct, false, false),
+        new("uct_solver", SearchAlgorithm.Uct, true, false),
+        new("uct", SearchAlgorithm.Uct, true, true),
+        new("abmcts_plain", SearchAlgorithm.AbMcts, false, false),
+        new("abmcts", SearchAlgorithm.AbMcts, true, true),
     ];
 
     /// <summary>Arguments: [positions (default 128)] [iterations per search (default 200000)].</summary>
     public static int Run(string[] args)
     {
-        var count = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 128;
+        var count = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : DefaultPositions;
         var iterations = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 200_000;
         var cores = Environment.ProcessorCount;
 
@@ -61,7 +63,7 @@ public static class MctsStrengthMode
         };
         foreach (var search in Searches)
         {
-            var (kept, proven, meanIterations, seconds) = Strength(positions, search.Algorithm, search.Playout, search.Prove, iterations);
+            var (kept, proven, meanIterations, seconds) = Strength(positions, search, iterations);
             var percent = 100.0 * kept / positions.Count;
             Console.WriteLine($"{search.Name}: kept {kept}/{positions.Count} ({percent:F1}%), root proven in {proven}, {meanIterations:N0} iterations on average, {seconds:F1} s");
             summary[$"{search.Name}_kept_percent"] = Math.Round(percent, 1);
@@ -80,20 +82,13 @@ public static class MctsStrengthMode
 
     /// <summary>Searches every position on all cores; returns how many choices kept the result and how many roots were proven.</summary>
     private static (int Kept, int Proven, double MeanIterations, double Seconds) Strength(
-        IReadOnlyList<ScoredPosition> positions, SearchAlgorithm algorithm, PlayoutKind playout, bool prove, int iterations)
+        IReadOnlyList<ScoredPosition> positions, Variant search, int iterations)
     {
         var results = new SearchResult[positions.Count];
         var started = Stopwatch.GetTimestamp();
         Parallel.For(0, positions.Count, i =>
         {
-            var options = new SearchOptions
-            {
-                Algorithm = algorithm,
-                Playout = playout,
-                Iterations = iterations,
-                Seed = SeedSequence.Derive(Seed, i),
-                ProveOutcomes = prove,
-            };
+            var options = Options(search, iterations, SeedSequence.Derive(Seed, i));
             results[i] = Mcts.Search(ConnectFourPosition.Parse(positions[i].Moves), options);
         });
         var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
@@ -111,36 +106,45 @@ public static class MctsStrengthMode
         return (kept, proven, (double)total / positions.Count, seconds);
     }
 
-    /// <summary>Median single-core iterations per second from the empty board, runs of all four searches interleaved.</summary>
+    /// <summary>Median single-core iterations per second from the empty board, runs of all searches interleaved.</summary>
     private static IEnumerable<(string Name, double Rate)> Rates()
     {
-        var plain = Searches[..4];
-        var rates = new double[plain.Length][];
-        for (var s = 0; s < plain.Length; s++)
+        var searches = Searches;
+        var rates = new double[searches.Length][];
+        for (var s = 0; s < searches.Length; s++)
         {
             rates[s] = new double[RateRuns];
-            Mcts.Search(ConnectFourState.Empty, Options(plain[s].Algorithm, plain[s].Prove, RateIterations / 10, 99));
+            Mcts.Search(ConnectFourState.Empty, Options(searches[s], RateIterations / 10, 99));
         }
 
         for (var run = 0; run < RateRuns; run++)
         {
-            for (var s = 0; s < plain.Length; s++)
+            for (var s = 0; s < searches.Length; s++)
             {
                 var started = Stopwatch.GetTimestamp();
-                var result = Mcts.Search(ConnectFourState.Empty, Options(plain[s].Algorithm, plain[s].Prove, RateIterations, (ulong)run + 1));
+                var result = Mcts.Search(ConnectFourState.Empty, Options(searches[s], RateIterations, (ulong)run + 1));
                 rates[s][run] = result.Iterations / Stopwatch.GetElapsedTime(started).TotalSeconds;
             }
         }
 
-        for (var s = 0; s < plain.Length; s++)
+        for (var s = 0; s < searches.Length; s++)
         {
             Array.Sort(rates[s]);
             var median = rates[s][RateRuns / 2];
-            Console.WriteLine($"{plain[s].Name}: {median:N0} iterations/s from the empty board, one core");
-            yield return ($"{plain[s].Name}_iters_per_sec_1core", median);
+            Console.WriteLine($"{searches[s].Name}: {median:N0} iterations/s from the empty board, one core");
+            yield return ($"{searches[s].Name}_iters_per_sec_1core", median);
         }
     }
 
-    private static SearchOptions Options(SearchAlgorithm algorithm, bool prove, int iterations, ulong seed)
-        => new() { Algorithm = algorithm, Iterations = iterations, Seed = seed, ProveOutcomes = prove };
+    private static SearchOptions Options(Variant search, int iterations, ulong seed)
+        => new()
+        {
+            Algorithm = search.Algorithm,
+            Iterations = iterations,
+            Seed = seed,
+            ProveOutcomes = search.Prove,
+            ShareTranspositions = search.Transpositions,
+        };
+
+    private sealed record Variant(string Name, SearchAlgorithm Algorithm, bool Prove, bool Transpositions);
 }

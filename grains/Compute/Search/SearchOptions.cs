@@ -41,6 +41,10 @@ public sealed record SearchOptions
     /// longer searched, and the search stops when the root's outcome is proven. Off: plain Monte Carlo statistics.</summary>
     public bool ProveOutcomes { get; init; } = true;
 
+    /// <summary>Nodes reached by different move orders share one set of statistics, so what is learnt about a position
+    /// through one order informs the others. Off: each node keeps its own.</summary>
+    public bool ShareTranspositions { get; init; } = true;
+
     /// <summary>Throws <see cref="SearchValidationException"/> naming the first invalid field.</summary>
     public void Validate()
     {

@@ -49,6 +49,10 @@ public struct ConnectFourState : ITacticalGameState<ConnectFourState>
     public readonly int PlayerToMove => _moves & 1;
 
     /// <inheritdoc/>
+    /// <remarks>The side to move's stones plus all stones: the sum marks the top of every column, so it is unique.</remarks>
+    public readonly ulong Key => _current + _mask;
+
+    /// <inheritdoc/>
     public readonly bool IsTerminal
     {
         [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -48,6 +48,9 @@ public struct TicTacToeState : ITacticalGameState<TicTacToeState>
     public readonly int PlayerToMove => MoveCount & 1;
 
     /// <inheritdoc/>
+    public readonly ulong Key => _x | ((ulong)_o << 9);
+
+    /// <inheritdoc/>
     public readonly bool IsTerminal
     {
         [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -34,7 +34,7 @@ internal sealed class GameTree
 
         var index = Count++;
         ref var p = ref Nodes[parent];
-        Nodes[index] = new TreeNode { Move = (short)move, NextSibling = p.FirstChild, Upper = TreeNode.Unbounded };
+        Nodes[index] = new TreeNode { Move = (short)move, NextSibling = p.FirstChild, Statistics = index, Upper = TreeNode.Unbounded };
         p.FirstChild = index;
         p.Tried++;
         p.LegalCount = (byte)parentLegalCount;

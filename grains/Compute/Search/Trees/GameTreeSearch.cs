@@ -10,7 +10,7 @@ namespace Cluster.Grains.Compute.Search.Trees;
 /// a child is created or the game ends, play out with <typeparamref name="TPlayout"/>, back up the rewards. When
 /// <c>prove</c> is set, new leaves whose result is already certain (a finished game, or the side to move wins at
 /// once) are backed up as proofs by <see cref="OutcomeBounds"/>, and the search stops as soon as the root's outcome is
-/// proven. Generic over structs so the JIT compiles one specialised loop per game and policy, without per-step dispatch
+/// proven. When <c>shareTranspositions</c> is set, nodes of the same position share their statistics. Generic over structs so the JIT compiles one specialised loop per game and policy, without per-step dispatch
 /// or allocation.
 /// </summary>
 internal static class GameTreeSearch
@@ -28,6 +28,7 @@ internal static class GameTreeSearch
         long deadline,
         ulong seed,
         bool prove,
+        bool shareTranspositions,
         CancellationToken cancellation)
         where TState : struct, ITacticalGameState<TState>
         where TPlayout : struct, IPlayoutPolicy<TState>
@@ -35,7 +36,9 @@ internal static class GameTreeSearch
     {
         var started = Stopwatch.GetTimestamp();
         var rng = new Xoshiro256(seed);
-        var tree = new GameTree(iterationLimit == long.MaxValue ? 0 : iterationLimit + 1);
+        var expectedNodes = iterationLimit == long.MaxValue ? 0 : iterationLimit + 1;
+        var tree = new GameTree(expectedNodes);
+        var positions = shareTranspositions ? new PositionIndex(expectedNodes) : null;
         Span<int> moves = stackalloc int[TState.MaxMoves];
         Span<double> rewards = stackalloc double[TState.PlayerCount];
         var pathNodes = new int[64];
@@ -85,6 +88,11 @@ internal static class GameTreeSearch
                 node = child;
                 if (createdUnder >= 0)
                 {
+                    if (positions is not null)
+                    {
+                        tree.Nodes[child].Statistics = positions.FindOrAdd(state.Key, child);
+                    }
+
                     break;
                 }
             }
@@ -111,7 +119,7 @@ internal static class GameTreeSearch
             nodes[0].Visits++;
             for (var i = 0; i < depth; i++)
             {
-                ref var n = ref nodes[pathNodes[i]];
+                ref var n = ref nodes[nodes[pathNodes[i]].Statistics];
                 n.Visits++;
                 n.RewardSum += rewards[pathMovers[i]];
             }
@@ -154,7 +162,8 @@ internal static class GameTreeSearch
         for (var child = nodes[0].FirstChild; child != 0; child = nodes[child].NextSibling)
         {
             ref var c = ref nodes[child];
-            children.Add(new MoveStatistics(c.Move, c.Visits, c.RewardSum / c.Visits, 0.5 * c.Lower, 0.5 * c.Upper));
+            ref var statistics = ref nodes[c.Statistics];
+            children.Add(new MoveStatistics(c.Move, statistics.Visits, statistics.RewardSum / statistics.Visits, 0.5 * c.Lower, 0.5 * c.Upper));
         }
 
         return SearchResult.FromChildren(children, iterations, elapsedMs);

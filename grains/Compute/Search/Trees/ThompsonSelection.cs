@@ -26,8 +26,9 @@ internal readonly struct ThompsonSelection : IChildSelection
             var rewards = 0.0;
             for (var child = parent.FirstChild; child != 0; child = nodes[child].NextSibling)
             {
-                visits += nodes[child].Visits;
-                rewards += nodes[child].RewardSum;
+                ref var statistics = ref nodes[nodes[child].Statistics];
+                visits += statistics.Visits;
+                rewards += statistics.RewardSum;
             }
 
             var generated = rng.NextBeta(1.0 + parent.GeneratedRewardSum, 1.0 + parent.Tried - parent.GeneratedRewardSum);
@@ -50,7 +51,8 @@ internal readonly struct ThompsonSelection : IChildSelection
                 continue;
             }
 
-            var sample = rng.NextBeta(1.0 + c.RewardSum, 1.0 + c.Visits - c.RewardSum);
+            ref var s = ref nodes[c.Statistics];
+            var sample = rng.NextBeta(1.0 + s.RewardSum, 1.0 + s.Visits - s.RewardSum);
             if (sample > bestSample)
             {
                 bestSample = sample;

@@ -16,7 +16,14 @@ internal struct TreeNode
     /// <summary>Next older sibling, or 0 at the end of the list.</summary>
     public int NextSibling;
 
-    /// <summary>Simulations that passed through this node.</summary>
+    /// <summary>
+    /// The node that keeps the statistics (<see cref="Visits"/>, <see cref="RewardSum"/>) of this node's position: itself,
+    /// or the first node created for the same position when transpositions are shared. Proven bounds and the AB-MCTS
+    /// GEN evidence stay with each node.
+    /// </summary>
+    public int Statistics;
+
+    /// <summary>Simulations that passed through this node's position (read and written through <see cref="Statistics"/>).</summary>
     public int Visits;
 
     /// <summary>Move from the parent that leads here.</summary>

@@ -14,7 +14,7 @@ internal readonly struct UcbSelection(double exploration) : IChildSelection
             return IChildSelection.CreateChild;
         }
 
-        var logVisits = Math.Log(parent.Visits);
+        var logVisits = Math.Log(nodes[parent.Statistics].Visits);
         var secured = OutcomeBounds.Secured(parent);
         var best = 0;
         var bestScore = double.NegativeInfinity;
@@ -26,8 +26,9 @@ internal readonly struct UcbSelection(double exploration) : IChildSelection
                 continue;
             }
 
-            var inverseVisits = 1.0 / c.Visits;
-            var score = c.RewardSum * inverseVisits + exploration * Math.Sqrt(logVisits * inverseVisits);
+            ref var statistics = ref nodes[c.Statistics];
+            var inverseVisits = 1.0 / statistics.Visits;
+            var score = statistics.RewardSum * inverseVisits + exploration * Math.Sqrt(logVisits * inverseVisits);
             if (score > bestScore)
             {
                 bestScore = score;
