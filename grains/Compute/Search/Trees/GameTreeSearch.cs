@@ -70,7 +70,14 @@ internal static class GameTreeSearch
                 if (child == IChildSelection.CreateChild)
                 {
                     var legalCount = state.LegalMoves(moves);
-                    var move = UntriedMove(tree.Nodes, node, moves[..legalCount], ref rng);
+
+                    // Only the root can have a winning move here: any other node with one was proven when it was created.
+                    var move = prove && tree.Nodes[node].Tried == 0 ? state.WinningMove(mover) : -1;
+                    if (move < 0)
+                    {
+                        move = UntriedMove(tree.Nodes, node, moves[..legalCount], ref rng);
+                    }
+
                     child = tree.AddChild(node, move, legalCount);
                     createdUnder = node;
                 }
