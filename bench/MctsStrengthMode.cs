@@ -34,7 +34,8 @@ public static class MctsStrengthMode
         new("abmcts", SearchAlgorithm.AbMcts, true, true),
     ];
 
-    /// <summary>Arguments: [positions (default 128)] [iterations per search (default 200000)].</summary>
+    /// <summary>Arguments: [positions (default 128)] [iterations per search (default 200000)] [comma-separated variants
+    /// whose strength to measure (default all; every search is seeded, so a variant's figure repeats exactly)].</summary>
     public static int Run(string[] args)
     {
         var count = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : DefaultPositions;
@@ -61,8 +62,14 @@ public static class MctsStrengthMode
             ["iterations"] = iterations,
             ["seed"] = Seed,
         };
+        var measured = args.Length > 2 ? args[2].Split(',') : null;
         foreach (var search in Searches)
         {
+            if (measured is not null && Array.IndexOf(measured, search.Name) < 0)
+            {
+                continue;
+            }
+
             var (kept, proven, meanIterations, seconds) = Strength(positions, search, iterations);
             var percent = 100.0 * kept / positions.Count;
             Console.WriteLine($"{search.Name}: kept {kept}/{positions.Count} ({percent:F1}%), root proven in {proven}, {meanIterations:N0} iterations on average, {seconds:F1} s");

@@ -72,6 +72,19 @@ public sealed class MctsSolverTests
         Assert.Equal(1, result.Iterations);
     }
 
+    [Theory]
+    [InlineData(SearchAlgorithm.Uct)]
+    [InlineData(SearchAlgorithm.AbMcts)]
+    public void An_open_three_on_the_bottom_row_is_proven_a_win_long_before_the_game_ends(SearchAlgorithm algorithm)
+    {
+        // x to move after 4, 4, 3, 3: a stone in column 2 or 5 threatens both ends of the bottom row, and only one can be blocked.
+        var result = Mcts.Search(ConnectFourPosition.Parse("4433"), new SearchOptions { Algorithm = algorithm, Iterations = 100_000, Seed = 6 });
+
+        Assert.Contains(result.BestMove, new[] { 2, 5 });
+        Assert.Equal(1.0, result.Children[0].Lower);
+        Assert.True(result.Iterations < 1_000, $"{result.Iterations} iterations");
+    }
+
     [Fact]
     public void Without_proofs_nothing_is_proven_and_the_whole_budget_is_spent()
     {

@@ -130,6 +130,13 @@ public struct ConnectFourState : ITacticalGameState<ConnectFourState>
         return winning == 0 ? -1 : BitOperations.TrailingZeroCount(winning) / ColumnStride + 1;
     }
 
+    /// <inheritdoc/>
+    public readonly int WinningMoveCount(int player)
+    {
+        var stones = player == PlayerToMove ? _current : _current ^ _mask;
+        return BitOperations.PopCount(WinningCells(stones) & ((_mask + BottomRow) & Board) & ~_mask);
+    }
+
     private static ulong TopCell(int column) => 1UL << (column * ColumnStride + Rows - 1);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -120,6 +120,13 @@ public struct TicTacToeState : ITacticalGameState<TicTacToeState>
         return cells == 0 ? -1 : BitOperations.TrailingZeroCount(cells);
     }
 
+    /// <inheritdoc/>
+    public readonly int WinningMoveCount(int player)
+    {
+        var stones = player == 0 ? _x : _o;
+        return BitOperations.PopCount((uint)(CompletionTable[stones] & ~(_x | _o) & FullBoard));
+    }
+
     /// <summary>Builds a position from stone sets; the caller (the position parser) has validated them.</summary>
     internal static TicTacToeState FromStones(int crosses, int noughts)
         => new()

@@ -16,7 +16,8 @@ internal static class OutcomeBounds
 
     /// <summary>
     /// The certain result, in half points for <paramref name="player"/> (who has just moved), of a new leaf: the game
-    /// is over, or the opponent now to move can connect at once. <see cref="Unknown"/> otherwise.
+    /// is over, the opponent now to move can connect at once (a loss), or it cannot and <paramref name="player"/>
+    /// threatens to connect in two places (a win). <see cref="Unknown"/> otherwise.
     /// </summary>
     public static int LeafOutcome<TState>(in TState state, int player) where TState : struct, ITacticalGameState<TState>
     {
@@ -25,7 +26,12 @@ internal static class OutcomeBounds
             return (int)(2 * state.Reward(player));
         }
 
-        return state.WinningMove(state.PlayerToMove) >= 0 ? 0 : Unknown;
+        if (state.WinningMove(state.PlayerToMove) >= 0)
+        {
+            return 0;
+        }
+
+        return state.WinningMoveCount(player) >= 2 ? TreeNode.Unbounded : Unknown;
     }
 
     /// <summary>The best outcome, in half points, that the player to move at <paramref name="parent"/> has proven it can reach.</summary>
