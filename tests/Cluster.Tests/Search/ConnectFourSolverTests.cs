@@ -129,12 +129,12 @@ public sealed class ConnectFourSolverTests
     [Fact]
     public void Probe_positions_are_reproducible_and_fit_their_definition()
     {
-        var first = ProbePositions.Generate(4, 7, 12, 20, _solver);
-        var second = ProbePositions.Generate(4, 7, 12, 20, new ConnectFourSolver());
+        var first = ProbePositions.Generate(3, 7, 16, 20, _solver);
+        var second = ProbePositions.Generate(3, 7, 16, 20, new ConnectFourSolver());
         Assert.Equal(first.Select(p => p.Moves), second.Select(p => p.Moves));
         foreach (var position in first)
         {
-            Assert.InRange(position.Moves.Length, 12, 20);
+            Assert.InRange(position.Moves.Length, 16, 20);
             Assert.NotEqual(Outcome.Loss, position.Value);
             Assert.Contains(position.MoveOutcomes, o => o is { } outcome && outcome < position.Value);
             Assert.Equal(position.Value, _solver.Solve(ConnectFourBoard.FromMoves(position.Moves)));
