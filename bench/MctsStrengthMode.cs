@@ -10,8 +10,8 @@ using Cluster.PerfectPlay;
 /// <summary>
 /// Game-search strength against perfect play: a seeded set of Connect Four positions (12–20 plies, the side to move
 /// does not lose, some move gives the result away) is scored move by move by the perfect solver, then UCT and AB-MCTS
-/// each choose a move in every position, plain (Monte Carlo statistics alone) and with proofs (MCTS-Solver) and
-/// shared transposition statistics; a choice counts when it keeps the perfect-play result. Iterations per second of
+/// each choose a move in every position, plain (Monte Carlo statistics alone), with proofs (MCTS-Solver, the default)
+/// and with proofs and shared transposition statistics; a choice counts when it keeps the perfect-play result. Iterations per second of
 /// every variant from the empty board are measured in the same run, interleaved.
 /// </summary>
 public static class MctsStrengthMode
@@ -23,15 +23,16 @@ public static class MctsStrengthMode
     private const int RateRuns = 5;
     private const int DefaultPositions = 128;
 
-    // Plain: Monte Carlo statistics alone, as before MCTS-Solver. Solver: proofs only. The unsuffixed names are the
-    // defaults: proofs and shared transposition statistics.
+    // Plain: Monte Carlo statistics alone, as before MCTS-Solver. Unsuffixed: the defaults, with proofs. Transpositions:
+    // proofs and statistics shared between transposed positions.
     private static readonly Variant[] Searches =
     [
         new("uct_plain", SearchAlgorithm.Uct, false, false),
-        new("uct_solver", SearchAlgorithm.Uct, true, false),
-        new("uct", SearchAlgorithm.Uct, true, true),
+        new("uct", SearchAlgorithm.Uct, true, false),
+        new("uct_transpositions", SearchAlgorithm.Uct, true, true),
         new("abmcts_plain", SearchAlgorithm.AbMcts, false, false),
-        new("abmcts", SearchAlgorithm.AbMcts, true, true),
+        new("abmcts", SearchAlgorithm.AbMcts, true, false),
+        new("abmcts_transpositions", SearchAlgorithm.AbMcts, true, true),
     ];
 
     /// <summary>Arguments: [positions (default 128)] [iterations per search (default 200000)] [comma-separated variants

@@ -90,7 +90,7 @@ public sealed class MctsSolverTests
     {
         var result = Mcts.Search(
             ConnectFourPosition.Parse("121212"),
-            new SearchOptions { Iterations = 5_000, Seed = 2, ProveOutcomes = false, ShareTranspositions = false });
+            new SearchOptions { Iterations = 5_000, Seed = 2, ProveOutcomes = false });
 
         Assert.Equal(5_000, result.Iterations);
         Assert.All(result.Children, child => Assert.Equal((0.0, 1.0), (child.Lower, child.Upper)));
@@ -100,8 +100,8 @@ public sealed class MctsSolverTests
     public void Shared_transposition_statistics_keep_root_visits_equal_to_the_iterations()
     {
         var options = new SearchOptions { Iterations = 30_000, Seed = 9 };
-        var shared = Mcts.Search(ConnectFourPosition.Parse("44"), options);
-        var separate = Mcts.Search(ConnectFourPosition.Parse("44"), options with { ShareTranspositions = false });
+        var shared = Mcts.Search(ConnectFourPosition.Parse("44"), options with { ShareTranspositions = true });
+        var separate = Mcts.Search(ConnectFourPosition.Parse("44"), options);
 
         Assert.Equal(30_000, shared.Children.Sum(c => c.Visits));
         Assert.NotEqual(separate.Children, shared.Children);
