@@ -8,10 +8,11 @@ namespace Cluster.Grains.Compute.Search.Trees;
 /// <summary>
 /// The Monte Carlo tree search loop shared by UCT and AB-MCTS: select with <typeparamref name="TSelection"/> until
 /// a child is created or the game ends, play out with <typeparamref name="TPlayout"/>, back up the rewards. When
-/// <c>prove</c> is set, new leaves whose result is already certain (a finished game, or the side to move wins at
-/// once) are backed up as proofs by <see cref="OutcomeBounds"/>, and the search stops as soon as the root's outcome is
-/// proven. When <c>shareTranspositions</c> is set, nodes of the same position share their statistics. Generic over structs so the JIT compiles one specialised loop per game and policy, without per-step dispatch
-/// or allocation.
+/// <c>prove</c> is set, new leaves whose result is already certain (see <see cref="OutcomeBounds.LeafOutcome{TState}"/>)
+/// are backed up as proofs by <see cref="OutcomeBounds"/> instead of being played out, and the search stops as soon as
+/// the root's outcome is proven. When <c>shareTranspositions</c> is set, nodes of the same position share their
+/// statistics. Generic over structs so the JIT compiles one specialised loop per game and policy, without per-step
+/// dispatch or allocation.
 /// </summary>
 internal static class GameTreeSearch
 {

@@ -41,7 +41,7 @@ internal static class OutcomeBounds
     public static bool IsPruned(in TreeNode child, int secured) => child.Upper <= secured;
 
     /// <summary>
-    /// Marks the last node of the path, a finished game worth <paramref name="halfPoints"/> to the player who moved into it,
+    /// Marks the last node of the path, a leaf certainly worth <paramref name="halfPoints"/> to the player who moved into it,
     /// as solved and narrows the ranges of its ancestors (<paramref name="path"/>[0 … depth − 2], then the root) until one
     /// stays unchanged.
     /// </summary>
