@@ -9,6 +9,7 @@ return mode switch
     "transport" => await TransportMode.RunAsync(rest),
     "actor-core" => await ActorCoreMode.RunAsync(rest),
     "mcts" => MctsMode.Run(rest),
+    "mcts-strength" => MctsStrengthMode.Run(rest),
     "optimizer" => OptimizerMode.Run(rest),
     "search-http" => await SearchHttpMode.RunAsync(rest),
     "analytics" => await AnalyticsMode.RunAsync(rest),
@@ -21,6 +22,6 @@ return mode switch
 static int Usage()
 {
     Console.Error.WriteLine("usage: dotnet run -c Release --project bench -- <mode> [options]");
-    Console.Error.WriteLine("modes: runtime, cluster, transport, actor-core, mcts, search-http, optimizer, analytics, state, hand-over, scale-out");
+    Console.Error.WriteLine("modes: runtime, cluster, transport, actor-core, mcts, mcts-strength, search-http, optimizer, analytics, state, hand-over, scale-out");
     return 2;
 }

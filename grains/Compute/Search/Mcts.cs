@@ -106,13 +106,13 @@ public static class Mcts
         return (options.Algorithm, options.Playout) switch
         {
             (SearchAlgorithm.Uct, PlayoutKind.Random) => GameTreeSearch.Run(
-                root, new RandomPlayout<TState>(), new UcbSelection(options.Exploration), iterations, deadline, workerSeed, cancellation),
+                root, new RandomPlayout<TState>(), new UcbSelection(options.Exploration), iterations, deadline, workerSeed, options.ProveOutcomes, options.ShareTranspositions, cancellation),
             (SearchAlgorithm.Uct, _) => GameTreeSearch.Run(
-                root, new HeuristicPlayout<TState>(), new UcbSelection(options.Exploration), iterations, deadline, workerSeed, cancellation),
+                root, new HeuristicPlayout<TState>(), new UcbSelection(options.Exploration), iterations, deadline, workerSeed, options.ProveOutcomes, options.ShareTranspositions, cancellation),
             (_, PlayoutKind.Random) => GameTreeSearch.Run(
-                root, new RandomPlayout<TState>(), new ThompsonSelection(), iterations, deadline, workerSeed, cancellation),
+                root, new RandomPlayout<TState>(), new ThompsonSelection(), iterations, deadline, workerSeed, options.ProveOutcomes, options.ShareTranspositions, cancellation),
             _ => GameTreeSearch.Run(
-                root, new HeuristicPlayout<TState>(), new ThompsonSelection(), iterations, deadline, workerSeed, cancellation),
+                root, new HeuristicPlayout<TState>(), new ThompsonSelection(), iterations, deadline, workerSeed, options.ProveOutcomes, options.ShareTranspositions, cancellation),
         };
     }
 }

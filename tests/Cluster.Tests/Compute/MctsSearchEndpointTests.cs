@@ -25,22 +25,25 @@ public sealed class MctsSearchEndpointTests(GatewayFixture fixture) : IClassFixt
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var result = await Read(response);
         Assert.Equal(winningMove, result.BestMove);
-        Assert.Equal(20_000, result.Iterations);
+        Assert.Equal(1, result.Iterations);
         Assert.True(result.Value > 0.9, $"value {result.Value}");
         Assert.Equal(winningMove, result.Children[0].Move);
+        Assert.True(result.Children[0].IsSolved);
     }
 
     [Fact]
     public async Task The_answer_has_the_documented_camel_case_fields()
     {
-        var response = await Post("""{"game":"connect4","position":"4433","iterations":500,"seed":3}""");
+        var response = await Post("""{"game":"connect4","position":"44","iterations":500,"seed":3}""");
 
         using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         var root = body.RootElement;
         Assert.Equal(
             ["bestMove", "value", "visits", "iterations", "elapsedMs", "children"],
             root.EnumerateObject().Select(p => p.Name));
-        Assert.Equal(["move", "visits", "value"], root.GetProperty("children")[0].EnumerateObject().Select(p => p.Name));
+        Assert.Equal(
+            ["move", "visits", "value", "lower", "upper", "isSolved"],
+            root.GetProperty("children")[0].EnumerateObject().Select(p => p.Name));
         Assert.Equal(500, root.GetProperty("children").EnumerateArray().Sum(c => c.GetProperty("visits").GetInt64()));
     }
 
@@ -109,9 +112,9 @@ public sealed class MctsSearchEndpointTests(GatewayFixture fixture) : IClassFixt
     }
 
     [Theory]
-    [InlineData("connect4", "4433", "uct", 4)]
+    [InlineData("connect4", "44", "uct", 4)]
     [InlineData("connect4", "", "ab-mcts", 3)]
-    [InlineData("tictactoe", "x...o....", "uct", 5)]
+    [InlineData("tictactoe", ".........", "uct", 5)]
     public async Task Workers_spread_over_grains_merge_to_the_engines_single_process_result(string game, string position, string algorithm, int workers)
     {
         var request = new GameSearchRequest(game, position, algorithm, Iterations: 4_001, Workers: workers, Seed: 2026);

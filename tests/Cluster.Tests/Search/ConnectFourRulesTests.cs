@@ -89,6 +89,17 @@ public sealed class ConnectFourRulesTests
     }
 
     [Fact]
+    public void Winning_move_count_counts_playable_completions_only()
+    {
+        // x holds 2, 3, 4 of the bottom row with both ends open: two ways to win; o has none.
+        var open = ConnectFourPosition.Parse("44332");
+        Assert.Equal(2, open.WinningMoveCount(0));
+        Assert.Equal(0, open.WinningMoveCount(1));
+        Assert.Equal(0, ConnectFourPosition.Parse("1223353").WinningMoveCount(0));
+        Assert.Equal(1, ConnectFourPosition.Parse("21314").WinningMoveCount(0));
+    }
+
+    [Fact]
     public void Bad_character_names_its_index()
     {
         var error = Assert.Throws<PositionFormatException>(() => ConnectFourPosition.Parse("1238"));

@@ -70,6 +70,15 @@ public sealed class TicTacToeRulesTests
     }
 
     [Fact]
+    public void Winning_move_count_counts_empty_completing_cells()
+    {
+        // x on 0, 2 and 6 completes at 1 and 4 (3 is o's); o has no two in a line.
+        var fork = TicTacToePosition.Parse("x.xo..x.o");
+        Assert.Equal(2, fork.WinningMoveCount(0));
+        Assert.Equal(0, fork.WinningMoveCount(1));
+    }
+
+    [Fact]
     public void Illegal_moves_are_reported_as_illegal()
     {
         var state = TicTacToePosition.Parse("x........");

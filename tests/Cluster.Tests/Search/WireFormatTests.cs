@@ -12,9 +12,9 @@ public sealed class WireFormatTests
     [Fact]
     public void Search_request_and_result_map_onto_the_http_json()
     {
-        const string body = """{"game":"connect4","position":"4433","algorithm":"ab-mcts","iterations":500,"workers":2,"seed":3}""";
+        const string body = """{"game":"connect4","position":"44","algorithm":"ab-mcts","iterations":500,"workers":2,"seed":3}""";
         var request = JsonSerializer.Deserialize<GameSearchRequest>(body, JsonSerializerOptions.Web)!;
-        Assert.Equal(new GameSearchRequest("connect4", "4433", "ab-mcts", 500, null, 2, 3), request);
+        Assert.Equal(new GameSearchRequest("connect4", "44", "ab-mcts", 500, null, 2, 3), request);
 
         var json = JsonSerializer.Serialize(GameSearch.Run(request), JsonSerializerOptions.Web);
         using var document = JsonDocument.Parse(json);

@@ -49,6 +49,10 @@ public struct ConnectFourState : ITacticalGameState<ConnectFourState>
     public readonly int PlayerToMove => _moves & 1;
 
     /// <inheritdoc/>
+    /// <remarks>The side to move's stones plus all stones: the sum marks the top of every column, so it is unique.</remarks>
+    public readonly ulong Key => _current + _mask;
+
+    /// <inheritdoc/>
     public readonly bool IsTerminal
     {
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -124,6 +128,13 @@ public struct ConnectFourState : ITacticalGameState<ConnectFourState>
         var playable = (_mask + BottomRow) & Board;
         var winning = WinningCells(stones) & playable & ~_mask;
         return winning == 0 ? -1 : BitOperations.TrailingZeroCount(winning) / ColumnStride + 1;
+    }
+
+    /// <inheritdoc/>
+    public readonly int WinningMoveCount(int player)
+    {
+        var stones = player == PlayerToMove ? _current : _current ^ _mask;
+        return BitOperations.PopCount(WinningCells(stones) & ((_mask + BottomRow) & Board) & ~_mask);
     }
 
     private static ulong TopCell(int column) => 1UL << (column * ColumnStride + Rows - 1);

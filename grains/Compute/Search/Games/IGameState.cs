@@ -19,6 +19,9 @@ public interface IGameState<TState> where TState : struct, IGameState<TState>
     /// <summary>Player whose turn it is.</summary>
     int PlayerToMove { get; }
 
+    /// <summary>A number that identifies the position: equal for equal positions however they were reached, different otherwise.</summary>
+    ulong Key { get; }
+
     /// <summary>True once the game has ended (a win or a draw).</summary>
     bool IsTerminal { get; }
 

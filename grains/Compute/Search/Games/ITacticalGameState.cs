@@ -1,6 +1,6 @@
 namespace Cluster.Grains.Compute.Search.Games;
 
-/// <summary>A game that can name an immediately winning move, which is what heuristic playouts need.</summary>
+/// <summary>A game that can name immediately winning moves: what heuristic playouts and shallow proofs need.</summary>
 public interface ITacticalGameState<TState> : IGameState<TState> where TState : struct, ITacticalGameState<TState>
 {
     /// <summary>
@@ -8,4 +8,8 @@ public interface ITacticalGameState<TState> : IGameState<TState> where TState : 
     /// For the opponent of the side to move this is the square the side to move must block.
     /// </summary>
     int WinningMove(int player);
+
+    /// <summary>How many moves that are legal now would win at once for <paramref name="player"/>. Two or more for the
+    /// opponent of the side to move, who cannot win at once, is a win for that opponent: only one can be blocked.</summary>
+    int WinningMoveCount(int player);
 }

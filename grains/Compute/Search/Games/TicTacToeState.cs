@@ -48,6 +48,9 @@ public struct TicTacToeState : ITacticalGameState<TicTacToeState>
     public readonly int PlayerToMove => MoveCount & 1;
 
     /// <inheritdoc/>
+    public readonly ulong Key => _x | ((ulong)_o << 9);
+
+    /// <inheritdoc/>
     public readonly bool IsTerminal
     {
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -115,6 +118,13 @@ public struct TicTacToeState : ITacticalGameState<TicTacToeState>
         var stones = player == 0 ? _x : _o;
         var cells = CompletionTable[stones] & ~(_x | _o) & FullBoard;
         return cells == 0 ? -1 : BitOperations.TrailingZeroCount(cells);
+    }
+
+    /// <inheritdoc/>
+    public readonly int WinningMoveCount(int player)
+    {
+        var stones = player == 0 ? _x : _o;
+        return BitOperations.PopCount((uint)(CompletionTable[stones] & ~(_x | _o) & FullBoard));
     }
 
     /// <summary>Builds a position from stone sets; the caller (the position parser) has validated them.</summary>

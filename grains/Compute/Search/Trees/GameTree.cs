@@ -12,6 +12,7 @@ internal sealed class GameTree
     public GameTree(long expectedNodes)
     {
         Nodes = new TreeNode[(int)Math.Clamp(expectedNodes, MinimumCapacity, MaximumInitialCapacity)];
+        Nodes[0].Upper = TreeNode.Unbounded;
         Count = 1;
     }
 
@@ -33,7 +34,7 @@ internal sealed class GameTree
 
         var index = Count++;
         ref var p = ref Nodes[parent];
-        Nodes[index] = new TreeNode { Move = (short)move, NextSibling = p.FirstChild };
+        Nodes[index] = new TreeNode { Move = (short)move, NextSibling = p.FirstChild, Statistics = index, Upper = TreeNode.Unbounded };
         p.FirstChild = index;
         p.Tried++;
         p.LegalCount = (byte)parentLegalCount;

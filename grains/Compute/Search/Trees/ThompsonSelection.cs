@@ -8,6 +8,7 @@ namespace Cluster.Grains.Compute.Search.Trees;
 /// wins, or every move has been tried, the child is picked by Thompson sampling over the children. All posteriors
 /// are Beta(1 + reward, 1 + simulations − reward) for the player choosing here: GEN's evidence is the first
 /// simulation of each child created here, CONT's every later simulation through a child, a child's all of its own.
+/// Children pruned by <see cref="OutcomeBounds"/> are never descended into; when all tried children are pruned, GEN it is.
 /// </summary>
 internal readonly struct ThompsonSelection : IChildSelection
 {
@@ -25,8 +26,9 @@ internal readonly struct ThompsonSelection : IChildSelection
             var rewards = 0.0;
             for (var child = parent.FirstChild; child != 0; child = nodes[child].NextSibling)
             {
-                visits += nodes[child].Visits;
-                rewards += nodes[child].RewardSum;
+                ref var statistics = ref nodes[nodes[child].Statistics];
+                visits += statistics.Visits;
+                rewards += statistics.RewardSum;
             }
 
             var generated = rng.NextBeta(1.0 + parent.GeneratedRewardSum, 1.0 + parent.Tried - parent.GeneratedRewardSum);
@@ -38,12 +40,19 @@ internal readonly struct ThompsonSelection : IChildSelection
             }
         }
 
-        var best = 0;
+        var secured = OutcomeBounds.Secured(parent);
+        var best = IChildSelection.CreateChild;
         var bestSample = double.NegativeInfinity;
         for (var child = parent.FirstChild; child != 0; child = nodes[child].NextSibling)
         {
             ref var c = ref nodes[child];
-            var sample = rng.NextBeta(1.0 + c.RewardSum, 1.0 + c.Visits - c.RewardSum);
+            if (OutcomeBounds.IsPruned(c, secured))
+            {
+                continue;
+            }
+
+            ref var s = ref nodes[c.Statistics];
+            var sample = rng.NextBeta(1.0 + s.RewardSum, 1.0 + s.Visits - s.RewardSum);
             if (sample > bestSample)
             {
                 bestSample = sample;
