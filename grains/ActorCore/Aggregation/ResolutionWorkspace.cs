@@ -5,7 +5,9 @@ namespace Cluster.Grains.ActorCore;
 
 /// <summary>
 /// Scratch state for one resolution: dimensions interned to dense indices, contributions and caps grouped by
-/// integer keys. One instance per thread is reused, so resolving allocates little beyond the snapshot itself.
+/// integer keys. One instance per thread is reused, so resolving allocates nothing beyond the snapshot itself.
+/// Dimension and system names stay interned across resolutions, with their ordinal ranks and each dimension's merge
+/// rule, so a steady workload neither sorts a string nor looks up a rule by name.
 /// </summary>
 internal sealed class ResolutionWorkspace
 {
@@ -16,16 +18,38 @@ internal sealed class ResolutionWorkspace
     private const int ContributionKeysPerDimension = CollectionCount * BucketCount;
     private const int KindCount = (int)CapKind.Min + 1;
 
+    // Bounds what a thread keeps interned when names keep changing; past it the tables start afresh.
+    private const int MaxInternedNames = 1024;
+
     [ThreadStatic]
     private static ResolutionWorkspace? t_current;
 
     private static readonly IReadOnlyDictionary<string, double> NoValues = ReadOnlyDictionary<string, double>.Empty;
 
-    private readonly DimensionTable _dimensions = new();
-    private readonly GroupedValues _contributions = new();
-    private readonly GroupedValues _caps = new();
-    private string[] _sortedNames = new string[64];
+    private readonly NameTable _dimensionNames = new();
+    private readonly NameTable _systemNames = new();
+    private readonly GroupedValues _contributions;
+    private readonly GroupedValues _caps;
+
+    // Per interned dimension: its index in the current resolution (-1 when untouched) and its merge rule in
+    // _rulesOf. Per dimension of the current resolution: its interned id, and the resolution's dimensions in
+    // name order.
+    private int[] _indexOf = CreateUntouched(64);
+    private MergeRule?[] _rules = new MergeRule?[64];
+    private CombinerRegistry? _rulesOf;
+    private int[] _dimensionIds = new int[64];
     private int[] _byName = new int[64];
+    private int[] _nameRanks = new int[64];
+    private int _dimensionCount;
+    private string? _lastSystem;
+    private int _lastSystemId;
+
+    private ResolutionWorkspace()
+    {
+        var order = new RankOrder(_systemNames);
+        _contributions = new GroupedValues(order);
+        _caps = new GroupedValues(order);
+    }
 
     public static ResolutionWorkspace ForCurrentThread => t_current ??= new ResolutionWorkspace();
 
@@ -34,11 +58,13 @@ internal sealed class ResolutionWorkspace
     {
         try
         {
+            ForgetNamesBeyondBound();
             var layerCount = layers.Order.Count;
             Collect(outputs, layers, layerCount);
-            _contributions.Group(_dimensions.Count * ContributionKeysPerDimension);
-            _caps.Group(_dimensions.Count * layerCount * KindCount);
-            SortDimensionsByName();
+            _systemNames.Rank();
+            _contributions.Group(_dimensionCount * ContributionKeysPerDimension);
+            _caps.Group(_dimensionCount * layerCount * KindCount);
+            OrderDimensionsByName();
             return BuildSnapshot(combiner, layers, layerCount, version);
         }
         finally
@@ -49,58 +75,113 @@ internal sealed class ResolutionWorkspace
 
     private void Collect(IReadOnlyList<SubsystemOutput> outputs, CapLayerRegistry layers, int layerCount)
     {
-        for (var o = 0; o < outputs.Count; o++)
+        var outputCount = outputs.Count;
+        for (var o = 0; o < outputCount; o++)
         {
             var output = outputs[o];
             CollectContributions(output.Primary, Primary);
             CollectContributions(output.Derived, Derived);
             var caps = output.Caps;
-            for (var i = 0; i < caps.Count; i++)
+            var capCount = caps.Count;
+            for (var i = 0; i < capCount; i++)
             {
                 var cap = caps[i];
-                var key = (((_dimensions.Intern(cap.Dimension) * layerCount) + layers.IndexOf(cap.Scope)) * KindCount) + (int)cap.Kind;
-                _caps.Add(key, new RankedValue(cap.Value, cap.Priority, cap.System, (int)cap.Mode));
+                var key = (((IndexOf(cap.Dimension) * layerCount) + layers.IndexOf(cap.Scope)) * KindCount) + (int)cap.Kind;
+                _caps.Add(key, new RankedValue(cap.Value, cap.Priority, SystemId(cap.System), (int)cap.Mode));
             }
         }
     }
 
     private void CollectContributions(IReadOnlyList<Contribution> contributions, int collection)
     {
-        for (var i = 0; i < contributions.Count; i++)
+        var count = contributions.Count;
+        for (var i = 0; i < count; i++)
         {
             var c = contributions[i];
-            var key = (((_dimensions.Intern(c.Dimension) * CollectionCount) + collection) * BucketCount) + (int)c.Bucket;
-            _contributions.Add(key, new RankedValue(c.Value, c.Priority, c.System, (int)c.Bucket));
+            var key = (((IndexOf(c.Dimension) * CollectionCount) + collection) * BucketCount) + (int)c.Bucket;
+            _contributions.Add(key, new RankedValue(c.Value, c.Priority, SystemId(c.System), (int)c.Bucket));
         }
     }
 
-    private void SortDimensionsByName()
+    // An output's contributions nearly always name one system: comparing with the previous name skips the hash.
+    private int SystemId(string system)
     {
-        if (_sortedNames.Length < _dimensions.Count)
+        if (!string.Equals(system, _lastSystem, StringComparison.Ordinal))
         {
-            _sortedNames = new string[_dimensions.Count * 2];
-            _byName = new int[_dimensions.Count * 2];
+            _lastSystemId = _systemNames.Intern(system);
+            _lastSystem = system;
         }
 
-        for (var d = 0; d < _dimensions.Count; d++)
+        return _lastSystemId;
+    }
+
+    /// <summary>The dimension's index in this resolution, in order of first appearance.</summary>
+    private int IndexOf(string dimension)
+    {
+        var id = _dimensionNames.Intern(dimension);
+        if (id >= _indexOf.Length)
         {
-            _sortedNames[d] = _dimensions[d];
+            var grown = CreateUntouched(_indexOf.Length * 2);
+            _indexOf.CopyTo(grown, 0);
+            _indexOf = grown;
+            Array.Resize(ref _rules, grown.Length);
+        }
+
+        var index = _indexOf[id];
+        if (index >= 0)
+        {
+            return index;
+        }
+
+        if (_dimensionCount == _dimensionIds.Length)
+        {
+            var capacity = _dimensionCount * 2;
+            Array.Resize(ref _dimensionIds, capacity);
+            _byName = new int[capacity];
+            _nameRanks = new int[capacity];
+        }
+
+        index = _dimensionCount++;
+        _indexOf[id] = index;
+        _dimensionIds[index] = id;
+        return index;
+    }
+
+    // Sorts the resolution's dimensions by their interned ranks: integers, where sorting the names would compare strings.
+    private void OrderDimensionsByName()
+    {
+        _dimensionNames.Rank();
+        for (var d = 0; d < _dimensionCount; d++)
+        {
+            _nameRanks[d] = _dimensionNames.RankOf(_dimensionIds[d]);
             _byName[d] = d;
         }
 
-        Array.Sort(_sortedNames, _byName, 0, _dimensions.Count, StringComparer.Ordinal);
+        Array.Sort(_nameRanks, _byName, 0, _dimensionCount);
+    }
+
+    private MergeRule RuleFor(CombinerRegistry combiner, int id)
+    {
+        if (!ReferenceEquals(_rulesOf, combiner))
+        {
+            Array.Clear(_rules);
+            _rulesOf = combiner;
+        }
+
+        return _rules[id] ??= combiner.RuleFor(_dimensionNames[id]);
     }
 
     private Snapshot BuildSnapshot(CombinerRegistry combiner, CapLayerRegistry layers, int layerCount, long version)
     {
         Dictionary<string, double>? primary = null;
         Dictionary<string, double>? derived = null;
-        var capsUsed = new Dictionary<string, CapRange>(_dimensions.Count, StringComparer.Ordinal);
-        for (var n = 0; n < _dimensions.Count; n++)
+        var capsUsed = new Dictionary<string, CapRange>(_dimensionCount, StringComparer.Ordinal);
+        for (var n = 0; n < _dimensionCount; n++)
         {
             var d = _byName[n];
-            var name = _dimensions[d];
-            var rule = combiner.RuleFor(name);
+            var id = _dimensionIds[d];
+            var name = _dimensionNames[id];
+            var rule = RuleFor(combiner, id);
             var range = ResolveRange(d, rule.ClampDefault, layers.AcrossPolicy, layerCount);
             capsUsed.Add(name, range);
             AddValue(ref primary, name, d, Primary, rule, range);
@@ -131,7 +212,7 @@ internal sealed class ResolutionWorkspace
             throw new StatOverflowException(name);
         }
 
-        values ??= new Dictionary<string, double>(_dimensions.Count, StringComparer.Ordinal);
+        values ??= new Dictionary<string, double>(_dimensionCount, StringComparer.Ordinal);
         values.Add(name, Math.Clamp(value, range.Min, range.Max));
     }
 
@@ -261,8 +342,34 @@ internal sealed class ResolutionWorkspace
     {
         _contributions.Clear();
         _caps.Clear();
-        Array.Clear(_sortedNames, 0, _dimensions.Count);
-        _dimensions.Clear();
+        for (var d = 0; d < _dimensionCount; d++)
+        {
+            _indexOf[_dimensionIds[d]] = -1;
+        }
+
+        _dimensionCount = 0;
+    }
+
+    private void ForgetNamesBeyondBound()
+    {
+        if (_dimensionNames.Count > MaxInternedNames)
+        {
+            _dimensionNames.Clear();
+            Array.Clear(_rules);
+        }
+
+        if (_systemNames.Count > MaxInternedNames)
+        {
+            _systemNames.Clear();
+            _lastSystem = null;
+        }
+    }
+
+    private static int[] CreateUntouched(int length)
+    {
+        var indices = new int[length];
+        Array.Fill(indices, -1);
+        return indices;
     }
 
     /// <summary>One bound (max or min) folded across layers.</summary>
