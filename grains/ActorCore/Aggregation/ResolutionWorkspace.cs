@@ -1,4 +1,3 @@
-using System.Collections.ObjectModel;
 using Cluster.GrainInterfaces.ActorCore;
 
 namespace Cluster.Grains.ActorCore;
@@ -24,12 +23,12 @@ internal sealed class ResolutionWorkspace
     [ThreadStatic]
     private static ResolutionWorkspace? t_current;
 
-    private static readonly IReadOnlyDictionary<string, double> NoValues = ReadOnlyDictionary<string, double>.Empty;
-
     private readonly NameTable _dimensionNames = new();
     private readonly NameTable _systemNames = new();
     private readonly GroupedValues _contributions;
     private readonly GroupedValues _caps;
+    private readonly ValueColumn _primary = new();
+    private readonly ValueColumn _derived = new();
 
     // Per interned dimension: its index in the current resolution (-1 when untouched) and its merge rule in
     // _rulesOf. Per dimension of the current resolution: its interned id, and the resolution's dimensions in
@@ -173,31 +172,31 @@ internal sealed class ResolutionWorkspace
 
     private Snapshot BuildSnapshot(CombinerRegistry combiner, CapLayerRegistry layers, int layerCount, long version)
     {
-        Dictionary<string, double>? primary = null;
-        Dictionary<string, double>? derived = null;
-        var capsUsed = new Dictionary<string, CapRange>(_dimensionCount, StringComparer.Ordinal);
-        for (var n = 0; n < _dimensionCount; n++)
+        var names = new string[_dimensionCount];
+        var ranges = new CapRange[_dimensionCount];
+        for (var n = 0; n < names.Length; n++)
         {
             var d = _byName[n];
             var id = _dimensionIds[d];
             var name = _dimensionNames[id];
             var rule = RuleFor(combiner, id);
             var range = ResolveRange(d, rule.ClampDefault, layers.AcrossPolicy, layerCount);
-            capsUsed.Add(name, range);
-            AddValue(ref primary, name, d, Primary, rule, range);
-            AddValue(ref derived, name, d, Derived, rule, range);
+            names[n] = name;
+            ranges[n] = range;
+            AddValue(_primary, n, name, d, Primary, rule, range);
+            AddValue(_derived, n, name, d, Derived, rule, range);
         }
 
         return new Snapshot
         {
-            Primary = primary ?? NoValues,
-            Derived = derived ?? NoValues,
-            CapsUsed = capsUsed,
+            Primary = _primary.ToMap(names),
+            Derived = _derived.ToMap(names),
+            CapsUsed = new DimensionMap<CapRange>(names, ranges),
             Version = version,
         };
     }
 
-    private void AddValue(ref Dictionary<string, double>? values, string name, int dimension, int collection, MergeRule rule, CapRange range)
+    private void AddValue(ValueColumn values, int position, string name, int dimension, int collection, MergeRule rule, CapRange range)
     {
         var firstKey = ((dimension * CollectionCount) + collection) * BucketCount;
         var all = _contributions.Range(firstKey, firstKey + BucketCount);
@@ -212,8 +211,7 @@ internal sealed class ResolutionWorkspace
             throw new StatOverflowException(name);
         }
 
-        values ??= new Dictionary<string, double>(_dimensionCount, StringComparer.Ordinal);
-        values.Add(name, Math.Clamp(value, range.Min, range.Max));
+        values.Add(position, Math.Clamp(value, range.Min, range.Max));
     }
 
     // ΣFLAT × Π(1 + MULT) + ΣPOST_ADD, unless an OVERRIDE exists: then the first in rank order
@@ -272,7 +270,8 @@ internal sealed class ResolutionWorkspace
         var max = new AcrossLayers(CapKind.Max, policy);
         var min = new AcrossLayers(CapKind.Min, policy);
         var firstKey = dimension * layerCount * KindCount;
-        for (var layer = 0; layer < layerCount; layer++)
+        var capped = !_caps.Range(firstKey, firstKey + (layerCount * KindCount)).IsEmpty;
+        for (var layer = 0; capped && layer < layerCount; layer++)
         {
             var layerKey = firstKey + (layer * KindCount);
             var maxCaps = _caps[layerKey + (int)CapKind.Max];
@@ -342,6 +341,8 @@ internal sealed class ResolutionWorkspace
     {
         _contributions.Clear();
         _caps.Clear();
+        _primary.Clear();
+        _derived.Clear();
         for (var d = 0; d < _dimensionCount; d++)
         {
             _indexOf[_dimensionIds[d]] = -1;
