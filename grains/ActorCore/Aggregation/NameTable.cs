@@ -27,6 +27,16 @@ internal sealed class NameTable
 
     public int Intern(string name)
     {
+        var id = Find(name, out var freeSlot);
+        return id >= 0 ? id : Add(freeSlot, name);
+    }
+
+    /// <summary>The id of <paramref name="name"/>, or -1 when it is null or not interned.</summary>
+    public int Find(string? name) => name is null ? -1 : Find(name, out _);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private int Find(string name, out int freeSlot)
+    {
         var slots = _slots;
         var mask = slots.Length - 1;
         for (var slot = Hash(name) & mask; ; slot = (slot + 1) & mask)
@@ -34,11 +44,13 @@ internal sealed class NameTable
             var existing = slots[slot];
             if (existing is null)
             {
-                return Add(slot, name);
+                freeSlot = slot;
+                return -1;
             }
 
             if (ReferenceEquals(existing, name) || string.Equals(existing, name, StringComparison.Ordinal))
             {
+                freeSlot = -1;
                 return _ids[slot];
             }
         }

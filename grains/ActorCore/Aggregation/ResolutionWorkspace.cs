@@ -52,7 +52,10 @@ internal sealed class ResolutionWorkspace
 
     public static ResolutionWorkspace ForCurrentThread => t_current ??= new ResolutionWorkspace();
 
-    /// <summary>Resolves already validated outputs.</summary>
+    /// <summary>
+    /// Validates the outputs while collecting them (a dimension name already interned is known to be valid) and
+    /// resolves them; reports the same first error as <see cref="SubsystemOutputValidator.Validate(IReadOnlyList{SubsystemOutput}, CapLayerRegistry)"/>.
+    /// </summary>
     public Snapshot Resolve(IReadOnlyList<SubsystemOutput> outputs, CombinerRegistry combiner, CapLayerRegistry layers, long version)
     {
         try
@@ -77,27 +80,34 @@ internal sealed class ResolutionWorkspace
         var outputCount = outputs.Count;
         for (var o = 0; o < outputCount; o++)
         {
-            var output = outputs[o];
-            CollectContributions(output.Primary, Primary);
-            CollectContributions(output.Derived, Derived);
-            var caps = output.Caps;
+            var output = SubsystemOutputValidator.RequireOutput(outputs[o], o);
+            CollectContributions(output.Primary, Primary, "primary", o);
+            CollectContributions(output.Derived, Derived, "derived", o);
+            var caps = SubsystemOutputValidator.RequireList(output.Caps, "caps", o);
             var capCount = caps.Count;
             for (var i = 0; i < capCount; i++)
             {
                 var cap = caps[i];
-                var key = (((IndexOf(cap.Dimension) * layerCount) + layers.IndexOf(cap.Scope)) * KindCount) + (int)cap.Kind;
+                var id = cap is null ? -1 : _dimensionNames.Find(cap.Dimension);
+                var layer = SubsystemOutputValidator.ValidateCap(cap, layers, dimensionKnown: id >= 0, i, o);
+                var key = (((IndexOf(id, cap.Dimension) * layerCount) + layer) * KindCount) + (int)cap.Kind;
                 _caps.Add(key, new RankedValue(cap.Value, cap.Priority, SystemId(cap.System), (int)cap.Mode));
             }
+
+            SubsystemOutputValidator.ValidateContextAndMeta(output, o);
         }
     }
 
-    private void CollectContributions(IReadOnlyList<Contribution> contributions, int collection)
+    private void CollectContributions(IReadOnlyList<Contribution>? contributions, int collection, string section, int o)
     {
-        var count = contributions.Count;
+        var valid = SubsystemOutputValidator.RequireList(contributions, section, o);
+        var count = valid.Count;
         for (var i = 0; i < count; i++)
         {
-            var c = contributions[i];
-            var key = (((IndexOf(c.Dimension) * CollectionCount) + collection) * BucketCount) + (int)c.Bucket;
+            var c = valid[i];
+            var id = c is null ? -1 : _dimensionNames.Find(c.Dimension);
+            SubsystemOutputValidator.ValidateContribution(c, dimensionKnown: id >= 0, section, i, o);
+            var key = (((IndexOf(id, c.Dimension) * CollectionCount) + collection) * BucketCount) + (int)c.Bucket;
             _contributions.Add(key, new RankedValue(c.Value, c.Priority, SystemId(c.System), (int)c.Bucket));
         }
     }
@@ -114,10 +124,17 @@ internal sealed class ResolutionWorkspace
         return _lastSystemId;
     }
 
-    /// <summary>The dimension's index in this resolution, in order of first appearance.</summary>
-    private int IndexOf(string dimension)
+    /// <summary>
+    /// The dimension's index in this resolution, in order of first appearance; <paramref name="id"/> is its interned
+    /// id, or -1 when the name is new (and has just been validated).
+    /// </summary>
+    private int IndexOf(int id, string dimension)
     {
-        var id = _dimensionNames.Intern(dimension);
+        if (id < 0)
+        {
+            id = _dimensionNames.Intern(dimension);
+        }
+
         if (id >= _indexOf.Length)
         {
             var grown = CreateUntouched(_indexOf.Length * 2);
