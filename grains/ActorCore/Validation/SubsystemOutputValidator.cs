@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using System.Runtime.CompilerServices;
 using Cluster.GrainInterfaces.ActorCore;
 
 namespace Cluster.Grains.ActorCore;
@@ -47,38 +48,56 @@ public static class SubsystemOutputValidator
         list ?? throw Fail(o, section, "is required (use an empty list)");
 
     /// <param name="dimensionKnown">The dimension name already passed this check (the resolution interned it).</param>
+    // Inlined into the loops that call it, once per contribution: the messages are built out of line.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static void ValidateContribution([NotNull] Contribution? c, bool dimensionKnown, string section, int i, int o)
     {
         if (c is null)
         {
-            throw Fail(o, $"{section}[{i}]", "must not be null");
+            throw ContributionFailure(o, section, i, string.Empty, "must not be null");
         }
 
         if (!dimensionKnown && !DimensionName.IsValid(c.Dimension))
         {
-            throw Fail(o, $"{section}[{i}].dimension", $"'{c.Dimension}' does not match {DimensionName.Pattern}");
+            throw ContributionFailure(o, section, i, ".dimension", DimensionMismatch(c.Dimension));
         }
 
         if ((uint)c.Bucket > (uint)Bucket.Override)
         {
-            throw Fail(o, $"{section}[{i}].bucket", $"{(int)c.Bucket} is not a defined bucket (FLAT, MULT, POST_ADD, OVERRIDE)");
+            throw ContributionFailure(o, section, i, ".bucket", UndefinedBucket(c.Bucket));
         }
 
         if (!double.IsFinite(c.Value))
         {
-            throw Fail(o, $"{section}[{i}].value", $"{c.Value} is not a finite number");
+            throw ContributionFailure(o, section, i, ".value", NotFinite(c.Value));
         }
 
         if (c.Bucket == Bucket.Mult && c.Value < -1)
         {
-            throw Fail(o, $"{section}[{i}].value", $"MULT delta {c.Value} is below -1 (-100%), which would flip the stat's sign");
+            throw ContributionFailure(o, section, i, ".value", MultBelowMinusOne(c.Value));
         }
 
         if (c.System is null)
         {
-            throw Fail(o, $"{section}[{i}].system", "is required");
+            throw ContributionFailure(o, section, i, ".system", "is required");
         }
     }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static SubsystemOutputValidationException ContributionFailure(int o, string section, int i, string member, string reason) =>
+        Fail(o, $"{section}[{i}]{member}", reason);
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static string DimensionMismatch(string? dimension) => $"'{dimension}' does not match {DimensionName.Pattern}";
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static string UndefinedBucket(Bucket bucket) => $"{(int)bucket} is not a defined bucket (FLAT, MULT, POST_ADD, OVERRIDE)";
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static string NotFinite(double value) => $"{value} is not a finite number";
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static string MultBelowMinusOne(double value) => $"MULT delta {value} is below -1 (-100%), which would flip the stat's sign";
 
     /// <param name="dimensionKnown">The dimension name already passed this check (the resolution interned it).</param>
     /// <returns>The index of the cap's scope in the registry's layer order.</returns>
@@ -96,7 +115,7 @@ public static class SubsystemOutputValidator
 
         if (!dimensionKnown && !DimensionName.IsValid(c.Dimension))
         {
-            throw Fail(o, $"caps[{i}].dimension", $"'{c.Dimension}' does not match {DimensionName.Pattern}");
+            throw Fail(o, $"caps[{i}].dimension", DimensionMismatch(c.Dimension));
         }
 
         if ((uint)c.Mode > (uint)CapMode.Override)
@@ -111,7 +130,7 @@ public static class SubsystemOutputValidator
 
         if (!double.IsFinite(c.Value))
         {
-            throw Fail(o, $"caps[{i}].value", $"{c.Value} is not a finite number");
+            throw Fail(o, $"caps[{i}].value", NotFinite(c.Value));
         }
 
         if (c.Scope is null)
