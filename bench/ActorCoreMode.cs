@@ -30,9 +30,16 @@ public static class ActorCoreMode
     private static readonly TimeSpan RuntimeRound = TimeSpan.FromSeconds(2);
     private static readonly TimeSpan HttpRound = TimeSpan.FromSeconds(5);
 
+    /// <summary><c>--engine-only</c> measures the engine alone and skips the Orleans and HTTP rounds.</summary>
     public static async Task<int> RunAsync(string[] args)
     {
         var fields = MeasureEngine(Console.Out).ToJsonFields();
+        if (Array.IndexOf(args, "--engine-only") >= 0)
+        {
+            fields["cores"] = Environment.ProcessorCount;
+            return BenchResult.Print(fields);
+        }
+
         fields["snapshot_reads_per_sec"] = Math.Round(await MeasureSnapshotReadsAsync(Console.Out));
         var http = await MeasureHttpSnapshotReadsAsync(Console.Out);
         fields["http_snapshot_reads_per_sec"] = Math.Round(http.ReadsPerSecond);

@@ -15,7 +15,8 @@ public static class Aggregator
     public static Snapshot Resolve(IReadOnlyList<SubsystemOutput> outputs, CombinerRegistry combiner, CapLayerRegistry layers, long version = 1)
     {
         ArgumentNullException.ThrowIfNull(combiner);
-        SubsystemOutputValidator.Validate(outputs, layers);
+        ArgumentNullException.ThrowIfNull(layers);
+        SubsystemOutputValidator.RequireOutputs(outputs);
         return ResolutionWorkspace.ForCurrentThread.Resolve(outputs, combiner, layers, version);
     }
 }

@@ -4,11 +4,9 @@ namespace Cluster.Grains.ActorCore;
 /// Ranked values bucketed by an integer key with a counting sort, each bucket then sorted by <see cref="RankOrder"/>.
 /// Buffers are kept between resolutions so that a steady workload allocates nothing here.
 /// </summary>
-internal sealed class GroupedValues
+internal sealed class GroupedValues(RankOrder order)
 {
     private const int InsertionSortLimit = 16;
-
-    private static readonly Comparison<RankedValue> CompareRanks = default(RankOrder).Compare;
 
     private RankedValue[] _items = new RankedValue[256];
     private RankedValue[] _sorted = new RankedValue[256];
@@ -20,12 +18,17 @@ internal sealed class GroupedValues
     {
         if (_count == _items.Length)
         {
-            Array.Resize(ref _items, _count * 2);
-            Array.Resize(ref _keys, _count * 2);
+            Grow();
         }
 
         _keys[_count] = key;
         _items[_count++] = value;
+    }
+
+    private void Grow()
+    {
+        Array.Resize(ref _items, _count * 2);
+        Array.Resize(ref _keys, _count * 2);
     }
 
     /// <summary>Orders the added values by key (0 ≤ key &lt; <paramref name="keyCount"/>) and by rank within a key.</summary>
@@ -82,17 +85,15 @@ internal sealed class GroupedValues
 
     public ReadOnlySpan<RankedValue> this[int key] => Range(key, key + 1);
 
-    // Groups are mostly a handful of values: insertion sort them in place. MemoryExtensions.Sort with a struct
-    // comparer boxes it on every call, so larger groups go through one cached delegate instead.
-    private static void Sort(Span<RankedValue> values)
+    // Groups are mostly a handful of values: insertion sort them in place.
+    private void Sort(Span<RankedValue> values)
     {
         if (values.Length > InsertionSortLimit)
         {
-            values.Sort(CompareRanks);
+            values.Sort(order);
             return;
         }
 
-        var order = default(RankOrder);
         for (var i = 1; i < values.Length; i++)
         {
             var item = values[i];
@@ -107,11 +108,6 @@ internal sealed class GroupedValues
         }
     }
 
-    /// <summary>Forgets the values, dropping their string references.</summary>
-    public void Clear()
-    {
-        Array.Clear(_items, 0, _count);
-        Array.Clear(_sorted, 0, _count);
-        _count = 0;
-    }
+    /// <summary>Forgets the values.</summary>
+    public void Clear() => _count = 0;
 }

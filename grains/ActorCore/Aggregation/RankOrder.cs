@@ -1,11 +1,12 @@
 namespace Cluster.Grains.ActorCore;
 
 /// <summary>
-/// Priority descending, then system ascending (ordinal), as the spec orders contributions. Value and tag break the
-/// remaining ties so that entries the order still cannot tell apart are identical and input order never shows
-/// in a floating-point sum.
+/// Priority descending, then system ascending (ordinal, by the systems' ranks in <paramref name="systems"/>), as the
+/// spec orders contributions. Value and tag break the remaining ties so that entries the order still cannot tell
+/// apart are identical and input order never shows in a floating-point sum. A class, so that sorting through
+/// <see cref="IComparer{T}"/> does not box it.
 /// </summary>
-internal readonly struct RankOrder : IComparer<RankedValue>
+internal sealed class RankOrder(NameTable systems) : IComparer<RankedValue>
 {
     public int Compare(RankedValue x, RankedValue y)
     {
@@ -14,10 +15,9 @@ internal readonly struct RankOrder : IComparer<RankedValue>
             return x.Priority > y.Priority ? -1 : 1;
         }
 
-        var bySystem = string.CompareOrdinal(x.System, y.System);
-        if (bySystem != 0)
+        if (x.System != y.System)
         {
-            return bySystem;
+            return systems.RankOf(x.System) < systems.RankOf(y.System) ? -1 : 1;
         }
 
         var byValue = x.Value.CompareTo(y.Value);

@@ -1,11 +1,12 @@
-using System.Collections.ObjectModel;
 using Cluster.GrainInterfaces.ActorCore;
 
 namespace Cluster.Grains.ActorCore;
 
 /// <summary>
 /// Scratch state for one resolution: dimensions interned to dense indices, contributions and caps grouped by
-/// integer keys. One instance per thread is reused, so resolving allocates little beyond the snapshot itself.
+/// integer keys. One instance per thread is reused, so resolving allocates nothing beyond the snapshot itself.
+/// Dimension and system names stay interned across resolutions, with their ordinal ranks and each dimension's merge
+/// rule, so a steady workload neither sorts a string nor looks up a rule by name.
 /// </summary>
 internal sealed class ResolutionWorkspace
 {
@@ -16,29 +17,56 @@ internal sealed class ResolutionWorkspace
     private const int ContributionKeysPerDimension = CollectionCount * BucketCount;
     private const int KindCount = (int)CapKind.Min + 1;
 
+    // Bounds what a thread keeps interned when names keep changing; past it the tables start afresh.
+    private const int MaxInternedNames = 1024;
+
     [ThreadStatic]
     private static ResolutionWorkspace? t_current;
 
-    private static readonly IReadOnlyDictionary<string, double> NoValues = ReadOnlyDictionary<string, double>.Empty;
+    private readonly NameTable _dimensionNames = new();
+    private readonly NameTable _systemNames = new();
+    private readonly GroupedValues _contributions;
+    private readonly GroupedValues _caps;
+    private readonly ValueColumn _primary = new();
+    private readonly ValueColumn _derived = new();
 
-    private readonly DimensionTable _dimensions = new();
-    private readonly GroupedValues _contributions = new();
-    private readonly GroupedValues _caps = new();
-    private string[] _sortedNames = new string[64];
+    // Per interned dimension: its index in the current resolution (-1 when untouched) and its merge rule in
+    // _rulesOf. Per dimension of the current resolution: its interned id, and the resolution's dimensions in
+    // name order.
+    private int[] _indexOf = CreateUntouched(64);
+    private MergeRule?[] _rules = new MergeRule?[64];
+    private CombinerRegistry? _rulesOf;
+    private int[] _dimensionIds = new int[64];
     private int[] _byName = new int[64];
+    private int[] _nameRanks = new int[64];
+    private int _dimensionCount;
+    private string? _lastSystem;
+    private int _lastSystemId;
+
+    private ResolutionWorkspace()
+    {
+        var order = new RankOrder(_systemNames);
+        _contributions = new GroupedValues(order);
+        _caps = new GroupedValues(order);
+    }
 
     public static ResolutionWorkspace ForCurrentThread => t_current ??= new ResolutionWorkspace();
 
-    /// <summary>Resolves already validated outputs.</summary>
+    /// <summary>
+    /// Validates the outputs while collecting them (a dimension name already interned is known to be valid) and
+    /// resolves them; reports the same first error as <see cref="SubsystemOutputValidator.Validate(IReadOnlyList{SubsystemOutput}, CapLayerRegistry)"/>.
+    /// </summary>
     public Snapshot Resolve(IReadOnlyList<SubsystemOutput> outputs, CombinerRegistry combiner, CapLayerRegistry layers, long version)
     {
         try
         {
+            ForgetNamesBeyondBound();
             var layerCount = layers.Order.Count;
             Collect(outputs, layers, layerCount);
-            _contributions.Group(_dimensions.Count * ContributionKeysPerDimension);
-            _caps.Group(_dimensions.Count * layerCount * KindCount);
-            SortDimensionsByName();
+            _systemNames.Rank();
+            _contributions.Group(_dimensionCount * ContributionKeysPerDimension);
+            _caps.Group(_dimensionCount * layerCount * KindCount);
+            OrderDimensionsByName();
             return BuildSnapshot(combiner, layers, layerCount, version);
         }
         finally
@@ -49,74 +77,143 @@ internal sealed class ResolutionWorkspace
 
     private void Collect(IReadOnlyList<SubsystemOutput> outputs, CapLayerRegistry layers, int layerCount)
     {
-        for (var o = 0; o < outputs.Count; o++)
+        var outputCount = outputs.Count;
+        for (var o = 0; o < outputCount; o++)
         {
-            var output = outputs[o];
-            CollectContributions(output.Primary, Primary);
-            CollectContributions(output.Derived, Derived);
-            var caps = output.Caps;
-            for (var i = 0; i < caps.Count; i++)
+            var output = SubsystemOutputValidator.RequireOutput(outputs[o], o);
+            CollectContributions(output.Primary, Primary, "primary", o);
+            CollectContributions(output.Derived, Derived, "derived", o);
+            var caps = SubsystemOutputValidator.RequireList(output.Caps, "caps", o);
+            var capCount = caps.Count;
+            for (var i = 0; i < capCount; i++)
             {
                 var cap = caps[i];
-                var key = (((_dimensions.Intern(cap.Dimension) * layerCount) + layers.IndexOf(cap.Scope)) * KindCount) + (int)cap.Kind;
-                _caps.Add(key, new RankedValue(cap.Value, cap.Priority, cap.System, (int)cap.Mode));
+                var id = cap is null ? -1 : _dimensionNames.Find(cap.Dimension);
+                var layer = SubsystemOutputValidator.ValidateCap(cap, layers, dimensionKnown: id >= 0, i, o);
+                var key = (((IndexOf(id, cap.Dimension) * layerCount) + layer) * KindCount) + (int)cap.Kind;
+                _caps.Add(key, new RankedValue(cap.Value, cap.Priority, SystemId(cap.System), (int)cap.Mode));
             }
+
+            SubsystemOutputValidator.ValidateContextAndMeta(output, o);
         }
     }
 
-    private void CollectContributions(IReadOnlyList<Contribution> contributions, int collection)
+    private void CollectContributions(IReadOnlyList<Contribution>? contributions, int collection, string section, int o)
     {
-        for (var i = 0; i < contributions.Count; i++)
+        var valid = SubsystemOutputValidator.RequireList(contributions, section, o);
+        var count = valid.Count;
+        for (var i = 0; i < count; i++)
         {
-            var c = contributions[i];
-            var key = (((_dimensions.Intern(c.Dimension) * CollectionCount) + collection) * BucketCount) + (int)c.Bucket;
-            _contributions.Add(key, new RankedValue(c.Value, c.Priority, c.System, (int)c.Bucket));
+            var c = valid[i];
+            var id = c is null ? -1 : _dimensionNames.Find(c.Dimension);
+            SubsystemOutputValidator.ValidateContribution(c, dimensionKnown: id >= 0, section, i, o);
+            var key = (((IndexOf(id, c.Dimension) * CollectionCount) + collection) * BucketCount) + (int)c.Bucket;
+            _contributions.Add(key, new RankedValue(c.Value, c.Priority, SystemId(c.System), (int)c.Bucket));
         }
     }
 
-    private void SortDimensionsByName()
+    // An output's contributions nearly always name one system: comparing with the previous name skips the hash.
+    private int SystemId(string system)
     {
-        if (_sortedNames.Length < _dimensions.Count)
+        if (!string.Equals(system, _lastSystem, StringComparison.Ordinal))
         {
-            _sortedNames = new string[_dimensions.Count * 2];
-            _byName = new int[_dimensions.Count * 2];
+            _lastSystemId = _systemNames.Intern(system);
+            _lastSystem = system;
         }
 
-        for (var d = 0; d < _dimensions.Count; d++)
+        return _lastSystemId;
+    }
+
+    /// <summary>
+    /// The dimension's index in this resolution, in order of first appearance; <paramref name="id"/> is its interned
+    /// id, or -1 when the name is new (and has just been validated).
+    /// </summary>
+    private int IndexOf(int id, string dimension)
+    {
+        if (id < 0)
         {
-            _sortedNames[d] = _dimensions[d];
+            id = _dimensionNames.Intern(dimension);
+        }
+
+        if (id >= _indexOf.Length)
+        {
+            var grown = CreateUntouched(_indexOf.Length * 2);
+            _indexOf.CopyTo(grown, 0);
+            _indexOf = grown;
+            Array.Resize(ref _rules, grown.Length);
+        }
+
+        var index = _indexOf[id];
+        if (index >= 0)
+        {
+            return index;
+        }
+
+        if (_dimensionCount == _dimensionIds.Length)
+        {
+            var capacity = _dimensionCount * 2;
+            Array.Resize(ref _dimensionIds, capacity);
+            _byName = new int[capacity];
+            _nameRanks = new int[capacity];
+        }
+
+        index = _dimensionCount++;
+        _indexOf[id] = index;
+        _dimensionIds[index] = id;
+        return index;
+    }
+
+    // Sorts the resolution's dimensions by their interned ranks: integers, where sorting the names would compare strings.
+    private void OrderDimensionsByName()
+    {
+        _dimensionNames.Rank();
+        for (var d = 0; d < _dimensionCount; d++)
+        {
+            _nameRanks[d] = _dimensionNames.RankOf(_dimensionIds[d]);
             _byName[d] = d;
         }
 
-        Array.Sort(_sortedNames, _byName, 0, _dimensions.Count, StringComparer.Ordinal);
+        Array.Sort(_nameRanks, _byName, 0, _dimensionCount);
+    }
+
+    private MergeRule RuleFor(CombinerRegistry combiner, int id)
+    {
+        if (!ReferenceEquals(_rulesOf, combiner))
+        {
+            Array.Clear(_rules);
+            _rulesOf = combiner;
+        }
+
+        return _rules[id] ??= combiner.RuleFor(_dimensionNames[id]);
     }
 
     private Snapshot BuildSnapshot(CombinerRegistry combiner, CapLayerRegistry layers, int layerCount, long version)
     {
-        Dictionary<string, double>? primary = null;
-        Dictionary<string, double>? derived = null;
-        var capsUsed = new Dictionary<string, CapRange>(_dimensions.Count, StringComparer.Ordinal);
-        for (var n = 0; n < _dimensions.Count; n++)
+        var names = new string[_dimensionCount];
+        var ranges = new CapRange[_dimensionCount];
+        for (var n = 0; n < names.Length; n++)
         {
             var d = _byName[n];
-            var name = _dimensions[d];
-            var rule = combiner.RuleFor(name);
+            var id = _dimensionIds[d];
+            var name = _dimensionNames[id];
+            var rule = RuleFor(combiner, id);
             var range = ResolveRange(d, rule.ClampDefault, layers.AcrossPolicy, layerCount);
-            capsUsed.Add(name, range);
-            AddValue(ref primary, name, d, Primary, rule, range);
-            AddValue(ref derived, name, d, Derived, rule, range);
+            names[n] = name;
+            ranges[n] = range;
+            AddValue(_primary, n, name, d, Primary, rule, range);
+            AddValue(_derived, n, name, d, Derived, rule, range);
         }
 
         return new Snapshot
         {
-            Primary = primary ?? NoValues,
-            Derived = derived ?? NoValues,
-            CapsUsed = capsUsed,
+            Primary = _primary.ToMap(names),
+            Derived = _derived.ToMap(names),
+            CapsUsed = new DimensionMap<CapRange>(names, ranges),
             Version = version,
         };
     }
 
-    private void AddValue(ref Dictionary<string, double>? values, string name, int dimension, int collection, MergeRule rule, CapRange range)
+    private void AddValue(ValueColumn values, int position, string name, int dimension, int collection, MergeRule rule, CapRange range)
     {
         var firstKey = ((dimension * CollectionCount) + collection) * BucketCount;
         var all = _contributions.Range(firstKey, firstKey + BucketCount);
@@ -131,8 +228,7 @@ internal sealed class ResolutionWorkspace
             throw new StatOverflowException(name);
         }
 
-        values ??= new Dictionary<string, double>(_dimensions.Count, StringComparer.Ordinal);
-        values.Add(name, Math.Clamp(value, range.Min, range.Max));
+        values.Add(position, Math.Clamp(value, range.Min, range.Max));
     }
 
     // ΣFLAT × Π(1 + MULT) + ΣPOST_ADD, unless an OVERRIDE exists: then the first in rank order
@@ -191,7 +287,8 @@ internal sealed class ResolutionWorkspace
         var max = new AcrossLayers(CapKind.Max, policy);
         var min = new AcrossLayers(CapKind.Min, policy);
         var firstKey = dimension * layerCount * KindCount;
-        for (var layer = 0; layer < layerCount; layer++)
+        var capped = !_caps.Range(firstKey, firstKey + (layerCount * KindCount)).IsEmpty;
+        for (var layer = 0; capped && layer < layerCount; layer++)
         {
             var layerKey = firstKey + (layer * KindCount);
             var maxCaps = _caps[layerKey + (int)CapKind.Max];
@@ -261,8 +358,36 @@ internal sealed class ResolutionWorkspace
     {
         _contributions.Clear();
         _caps.Clear();
-        Array.Clear(_sortedNames, 0, _dimensions.Count);
-        _dimensions.Clear();
+        _primary.Clear();
+        _derived.Clear();
+        for (var d = 0; d < _dimensionCount; d++)
+        {
+            _indexOf[_dimensionIds[d]] = -1;
+        }
+
+        _dimensionCount = 0;
+    }
+
+    private void ForgetNamesBeyondBound()
+    {
+        if (_dimensionNames.Count > MaxInternedNames)
+        {
+            _dimensionNames.Clear();
+            Array.Clear(_rules);
+        }
+
+        if (_systemNames.Count > MaxInternedNames)
+        {
+            _systemNames.Clear();
+            _lastSystem = null;
+        }
+    }
+
+    private static int[] CreateUntouched(int length)
+    {
+        var indices = new int[length];
+        Array.Fill(indices, -1);
+        return indices;
     }
 
     /// <summary>One bound (max or min) folded across layers.</summary>

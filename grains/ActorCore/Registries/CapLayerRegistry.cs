@@ -52,6 +52,15 @@ public sealed class CapLayerRegistry
     /// <summary>Position of <paramref name="layer"/> in <see cref="Order"/>, or -1 when it is not configured.</summary>
     public int IndexOf(string layer)
     {
+        // Scopes are mostly the CapLayers constants themselves: identity settles them without comparing characters.
+        for (var i = 0; i < _order.Length; i++)
+        {
+            if (ReferenceEquals(_order[i], layer))
+            {
+                return i;
+            }
+        }
+
         for (var i = 0; i < _order.Length; i++)
         {
             if (string.Equals(_order[i], layer, StringComparison.Ordinal))

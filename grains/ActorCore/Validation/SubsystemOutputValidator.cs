@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Runtime.CompilerServices;
 using Cluster.GrainInterfaces.ActorCore;
 
 namespace Cluster.Grains.ActorCore;
@@ -14,11 +16,7 @@ public static class SubsystemOutputValidator
     public static void Validate(IReadOnlyList<SubsystemOutput> outputs, CapLayerRegistry layers)
     {
         ArgumentNullException.ThrowIfNull(layers);
-        if (outputs is null)
-        {
-            throw new SubsystemOutputValidationException("outputs", "is required");
-        }
-
+        RequireOutputs(outputs);
         for (var i = 0; i < outputs.Count; i++)
         {
             ValidateOutput(outputs[i], layers, i);
@@ -32,16 +30,136 @@ public static class SubsystemOutputValidator
         ValidateOutput(output, layers, SingleOutput);
     }
 
-    private static void ValidateOutput(SubsystemOutput? output, CapLayerRegistry layers, int o)
+    // The pieces below are also called element by element while a resolution collects the outputs, in this order,
+    // so that it reports the same first error as Validate without a pass of its own.
+
+    internal static void RequireOutputs(IReadOnlyList<SubsystemOutput>? outputs)
     {
-        if (output is null)
+        if (outputs is null)
         {
-            throw Fail(o, string.Empty, "must not be null");
+            throw new SubsystemOutputValidationException("outputs", "is required");
+        }
+    }
+
+    internal static SubsystemOutput RequireOutput(SubsystemOutput? output, int o) =>
+        output ?? throw Fail(o, string.Empty, "must not be null");
+
+    internal static IReadOnlyList<T> RequireList<T>(IReadOnlyList<T>? list, string section, int o) =>
+        list ?? throw Fail(o, section, "is required (use an empty list)");
+
+    /// <param name="dimensionKnown">The dimension name already passed this check (the resolution interned it).</param>
+    // Inlined into the loops that call it, once per contribution: the messages are built out of line.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static void ValidateContribution([NotNull] Contribution? c, bool dimensionKnown, string section, int i, int o)
+    {
+        if (c is null)
+        {
+            throw ContributionFailure(o, section, i, string.Empty, "must not be null");
         }
 
-        ValidateContributions(output.Primary, "primary", o);
-        ValidateContributions(output.Derived, "derived", o);
-        ValidateCaps(output.Caps, layers, o);
+        if (!dimensionKnown && !DimensionName.IsValid(c.Dimension))
+        {
+            throw ContributionFailure(o, section, i, ".dimension", DimensionMismatch(c.Dimension));
+        }
+
+        if ((uint)c.Bucket > (uint)Bucket.Override)
+        {
+            throw ContributionFailure(o, section, i, ".bucket", UndefinedBucket(c.Bucket));
+        }
+
+        if (!double.IsFinite(c.Value))
+        {
+            throw ContributionFailure(o, section, i, ".value", NotFinite(c.Value));
+        }
+
+        if (c.Bucket == Bucket.Mult && c.Value < -1)
+        {
+            throw ContributionFailure(o, section, i, ".value", MultBelowMinusOne(c.Value));
+        }
+
+        if (c.System is null)
+        {
+            throw ContributionFailure(o, section, i, ".system", "is required");
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static SubsystemOutputValidationException ContributionFailure(int o, string section, int i, string member, string reason) =>
+        Fail(o, $"{section}[{i}]{member}", reason);
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static string DimensionMismatch(string? dimension) => $"'{dimension}' does not match {DimensionName.Pattern}";
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static string UndefinedBucket(Bucket bucket) => $"{(int)bucket} is not a defined bucket (FLAT, MULT, POST_ADD, OVERRIDE)";
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static string NotFinite(double value) => $"{value} is not a finite number";
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static string MultBelowMinusOne(double value) => $"MULT delta {value} is below -1 (-100%), which would flip the stat's sign";
+
+    /// <param name="dimensionKnown">The dimension name already passed this check (the resolution interned it).</param>
+    /// <returns>The index of the cap's scope in the registry's layer order.</returns>
+    internal static int ValidateCap([NotNull] CapContribution? c, CapLayerRegistry layers, bool dimensionKnown, int i, int o)
+    {
+        if (c is null)
+        {
+            throw Fail(o, $"caps[{i}]", "must not be null");
+        }
+
+        if (c.System is null)
+        {
+            throw Fail(o, $"caps[{i}].system", "is required");
+        }
+
+        if (!dimensionKnown && !DimensionName.IsValid(c.Dimension))
+        {
+            throw Fail(o, $"caps[{i}].dimension", DimensionMismatch(c.Dimension));
+        }
+
+        if ((uint)c.Mode > (uint)CapMode.Override)
+        {
+            throw Fail(o, $"caps[{i}].mode", $"{(int)c.Mode} is not a defined mode (BASELINE, ADDITIVE, HARD_MAX, HARD_MIN, OVERRIDE)");
+        }
+
+        if ((uint)c.Kind > (uint)CapKind.Min)
+        {
+            throw Fail(o, $"caps[{i}].kind", $"{(int)c.Kind} is not a defined kind (max, min)");
+        }
+
+        if (!double.IsFinite(c.Value))
+        {
+            throw Fail(o, $"caps[{i}].value", NotFinite(c.Value));
+        }
+
+        if (c.Scope is null)
+        {
+            throw Fail(o, $"caps[{i}].scope", "must not be null (omit it for TOTAL)");
+        }
+
+        var layer = layers.IndexOf(c.Scope);
+        if (layer < 0)
+        {
+            throw Fail(o, $"caps[{i}].scope", $"'{c.Scope}' is not a configured cap layer ({string.Join(", ", layers.Order)})");
+        }
+
+        if (c.Scope == CapLayers.Realm && string.IsNullOrEmpty(c.Realm))
+        {
+            throw Fail(o, $"caps[{i}].realm", "is required when scope is REALM");
+        }
+
+        if (c.Tags is null)
+        {
+            throw Fail(o, $"caps[{i}].tags", "must not be null (use an empty list)");
+        }
+
+        return layer;
+    }
+
+    /// <summary>What follows the caps: the context packs and the meta block.</summary>
+    internal static void ValidateContextAndMeta(SubsystemOutput output, int o)
+    {
         ValidateContext(output.Context, o);
         if (output.Meta is null)
         {
@@ -54,107 +172,26 @@ public static class SubsystemOutputValidator
         }
     }
 
-    private static void ValidateContributions(IReadOnlyList<Contribution>? contributions, string section, int o)
+    private static void ValidateOutput(SubsystemOutput? output, CapLayerRegistry layers, int o)
     {
-        if (contributions is null)
-        {
-            throw Fail(o, section, "is required (use an empty list)");
-        }
-
-        for (var i = 0; i < contributions.Count; i++)
-        {
-            var c = contributions[i];
-            if (c is null)
-            {
-                throw Fail(o, $"{section}[{i}]", "must not be null");
-            }
-
-            if (!DimensionName.IsValid(c.Dimension))
-            {
-                throw Fail(o, $"{section}[{i}].dimension", $"'{c.Dimension}' does not match {DimensionName.Pattern}");
-            }
-
-            if ((uint)c.Bucket > (uint)Bucket.Override)
-            {
-                throw Fail(o, $"{section}[{i}].bucket", $"{(int)c.Bucket} is not a defined bucket (FLAT, MULT, POST_ADD, OVERRIDE)");
-            }
-
-            if (!double.IsFinite(c.Value))
-            {
-                throw Fail(o, $"{section}[{i}].value", $"{c.Value} is not a finite number");
-            }
-
-            if (c.Bucket == Bucket.Mult && c.Value < -1)
-            {
-                throw Fail(o, $"{section}[{i}].value", $"MULT delta {c.Value} is below -1 (-100%), which would flip the stat's sign");
-            }
-
-            if (c.System is null)
-            {
-                throw Fail(o, $"{section}[{i}].system", "is required");
-            }
-        }
-    }
-
-    private static void ValidateCaps(IReadOnlyList<CapContribution>? caps, CapLayerRegistry layers, int o)
-    {
-        if (caps is null)
-        {
-            throw Fail(o, "caps", "is required (use an empty list)");
-        }
-
+        var valid = RequireOutput(output, o);
+        ValidateContributions(valid.Primary, "primary", o);
+        ValidateContributions(valid.Derived, "derived", o);
+        var caps = RequireList(valid.Caps, "caps", o);
         for (var i = 0; i < caps.Count; i++)
         {
-            var c = caps[i];
-            if (c is null)
-            {
-                throw Fail(o, $"caps[{i}]", "must not be null");
-            }
+            ValidateCap(caps[i], layers, dimensionKnown: false, i, o);
+        }
 
-            if (c.System is null)
-            {
-                throw Fail(o, $"caps[{i}].system", "is required");
-            }
+        ValidateContextAndMeta(valid, o);
+    }
 
-            if (!DimensionName.IsValid(c.Dimension))
-            {
-                throw Fail(o, $"caps[{i}].dimension", $"'{c.Dimension}' does not match {DimensionName.Pattern}");
-            }
-
-            if ((uint)c.Mode > (uint)CapMode.Override)
-            {
-                throw Fail(o, $"caps[{i}].mode", $"{(int)c.Mode} is not a defined mode (BASELINE, ADDITIVE, HARD_MAX, HARD_MIN, OVERRIDE)");
-            }
-
-            if ((uint)c.Kind > (uint)CapKind.Min)
-            {
-                throw Fail(o, $"caps[{i}].kind", $"{(int)c.Kind} is not a defined kind (max, min)");
-            }
-
-            if (!double.IsFinite(c.Value))
-            {
-                throw Fail(o, $"caps[{i}].value", $"{c.Value} is not a finite number");
-            }
-
-            if (c.Scope is null)
-            {
-                throw Fail(o, $"caps[{i}].scope", "must not be null (omit it for TOTAL)");
-            }
-
-            if (layers.IndexOf(c.Scope) < 0)
-            {
-                throw Fail(o, $"caps[{i}].scope", $"'{c.Scope}' is not a configured cap layer ({string.Join(", ", layers.Order)})");
-            }
-
-            if (c.Scope == CapLayers.Realm && string.IsNullOrEmpty(c.Realm))
-            {
-                throw Fail(o, $"caps[{i}].realm", "is required when scope is REALM");
-            }
-
-            if (c.Tags is null)
-            {
-                throw Fail(o, $"caps[{i}].tags", "must not be null (use an empty list)");
-            }
+    private static void ValidateContributions(IReadOnlyList<Contribution>? contributions, string section, int o)
+    {
+        var valid = RequireList(contributions, section, o);
+        for (var i = 0; i < valid.Count; i++)
+        {
+            ValidateContribution(valid[i], dimensionKnown: false, section, i, o);
         }
     }
 

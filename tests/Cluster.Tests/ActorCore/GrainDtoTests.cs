@@ -18,6 +18,8 @@ public sealed class GrainDtoTests
     [InlineData(typeof(ModifierPack))]
     [InlineData(typeof(SubsystemMeta))]
     [InlineData(typeof(CapRange))]
+    [InlineData(typeof(DimensionMap<double>))]
+    [InlineData(typeof(DimensionMap<CapRange>))]
     [InlineData(typeof(ActorRecord))]
     [InlineData(typeof(ActorProfile))]
     [InlineData(typeof(RegistryRevision))]
