@@ -14,12 +14,13 @@ return mode switch
     "analytics" => await AnalyticsMode.RunAsync(rest),
     "state" => await StateMode.RunAsync(rest),
     "hand-over" => await HandOverMode.RunAsync(rest),
+    "http" => await HttpMode.RunAsync(rest),
     _ => Usage(),
 };
 
 static int Usage()
 {
     Console.Error.WriteLine("usage: dotnet run -c Release --project bench -- <mode> [options]");
-    Console.Error.WriteLine("modes: runtime, cluster, transport, actor-core, mcts, search-http, optimizer, analytics, state, hand-over");
+    Console.Error.WriteLine("modes: runtime, cluster, transport, actor-core, mcts, search-http, optimizer, analytics, state, hand-over, http");
     return 2;
 }
