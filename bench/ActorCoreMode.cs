@@ -141,19 +141,7 @@ public static class ActorCoreMode
     {
         using var gateway = await GatewayProcess.StartAsync();
         using var http = gateway.Client(maxConnections: HttpConcurrency);
-
-        var subsystems = TypicalActor().Select(o => (o.Meta.System, Json: JsonSerializer.Serialize(o, ActorCoreJson.Options))).ToArray();
-        var started = Stopwatch.GetTimestamp();
-        await ForEachConcurrently(HttpActors, 8, async i =>
-        {
-            var profile = Profile(i);
-            await SendAsync(http, HttpMethod.Put, $"/api/v1/actors/{ActorId(i)}", JsonSerializer.Serialize(new { profile.Name, profile.Race, profile.Lifespan, profile.Age }, JsonSerializerOptions.Web));
-            foreach (var (system, json) in subsystems)
-            {
-                await SendAsync(http, HttpMethod.Put, $"/api/v1/actors/{ActorId(i)}/subsystems/{system}", json);
-            }
-        });
-        progress.WriteLine($"actor-core: stored {HttpActors} actors with {subsystems.Length} subsystems each over HTTP in {Stopwatch.GetElapsedTime(started).TotalSeconds:F1} s");
+        await StoreActorsOverHttpAsync(http, HttpActors, progress);
 
         var urls = new string[HttpActors];
         for (var i = 0; i < urls.Length; i++)
@@ -167,6 +155,23 @@ public static class ActorCoreMode
         var figures = new HttpFigures(reads / seconds, latencies[latencies.Count / 2], latencies[(int)(latencies.Count * 0.99)]);
         progress.WriteLine($"actor-core: HTTP {figures.ReadsPerSecond:N0} snapshot reads/s at concurrency {HttpConcurrency}, p50 {figures.P50Ms:F2} ms, p99 {figures.P99Ms:F2} ms");
         return figures;
+    }
+
+    /// <summary>Creates <paramref name="count"/> typical actors (a profile and every subsystem's output) through the gateway.</summary>
+    public static async Task StoreActorsOverHttpAsync(HttpClient http, int count, TextWriter progress)
+    {
+        var subsystems = TypicalActor().Select(o => (o.Meta.System, Json: JsonSerializer.Serialize(o, ActorCoreJson.Options))).ToArray();
+        var started = Stopwatch.GetTimestamp();
+        await ForEachConcurrently(count, 8, async i =>
+        {
+            var profile = Profile(i);
+            await SendAsync(http, HttpMethod.Put, $"/api/v1/actors/{ActorId(i)}", JsonSerializer.Serialize(new { profile.Name, profile.Race, profile.Lifespan, profile.Age }, JsonSerializerOptions.Web));
+            foreach (var (system, json) in subsystems)
+            {
+                await SendAsync(http, HttpMethod.Put, $"/api/v1/actors/{ActorId(i)}/subsystems/{system}", json);
+            }
+        });
+        progress.WriteLine($"actor-core: stored {count} actors with {subsystems.Length} subsystems each over HTTP in {Stopwatch.GetElapsedTime(started).TotalSeconds:F1} s");
     }
 
     private static async Task<(long Reads, List<double> LatenciesMs, double Seconds)> HttpRoundAsync(HttpClient http, string[] urls, TimeSpan duration)
@@ -242,7 +247,9 @@ public static class ActorCoreMode
         await Task.WhenAll(workers);
     }
 
-    private static string ActorId(int i) => $"bench-actor-{i}";
+    public const string ActorIdPrefix = "bench-actor-";
+
+    public static string ActorId(int i) => $"{ActorIdPrefix}{i}";
 
     private static ActorProfile Profile(int i) => new() { Name = $"Actor {i}", Race = "human", Lifespan = 80, Age = 16 + (i % 60) };
 

@@ -33,6 +33,16 @@ internal sealed class GatewayProcess : IDisposable
 
     public Uri Address { get; }
 
+    /// <summary>CPU time the gateway process has used so far (user and system, all threads).</summary>
+    public TimeSpan CpuTime
+    {
+        get
+        {
+            _process.Refresh();
+            return _process.TotalProcessorTime;
+        }
+    }
+
     /// <summary>Starts the gateway with extra settings (<c>--Cluster:…=…</c>) and waits until /readyz answers.</summary>
     public static async Task<GatewayProcess> StartAsync(params string[] settings)
     {

@@ -59,7 +59,8 @@ public static class ActorEndpoints
         actors.MapGet("/{id}/snapshot", async (string id, IGrainFactory grains) =>
         {
             ActorInput.ValidateKey(id, "id");
-            return TypedResults.Ok(await grains.GetGrain<IActorGrain>(id).GetSnapshotAsync());
+            var snapshot = await grains.GetGrain<IActorGrain>(id).GetSnapshotJsonAsync();
+            return TypedResults.Bytes(snapshot.Utf8, "application/json; charset=utf-8");
         });
 
         actors.MapPost("/snapshots/batch", async ([FromBody] JsonElement body, IGrainFactory grains) =>

@@ -36,6 +36,11 @@ public interface IActorGrain : IGrainWithStringKey
     [Alias("GetSnapshotAsync")]
     Task<ActorSnapshot> GetSnapshotAsync();
 
+    /// <summary>The same snapshot, already encoded as the gateway's JSON.</summary>
+    [ReadOnly]
+    [Alias("GetSnapshotJsonAsync")]
+    Task<ActorSnapshotJson> GetSnapshotJsonAsync();
+
     /// <summary>Applies the modifier packs every subsystem publishes for <paramref name="context"/> to <paramref name="baseValue"/>.</summary>
     [ReadOnly]
     [Alias("ApplyContextAsync")]

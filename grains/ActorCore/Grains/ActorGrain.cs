@@ -18,6 +18,7 @@ public sealed class ActorGrain(
     // The stored and server outputs of the current actor version, and the snapshot last resolved from them.
     private IReadOnlyList<SubsystemOutput> _outputs = [];
     private ActorSnapshot? _snapshot;
+    private ActorSnapshotJson? _snapshotJson;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -119,16 +120,17 @@ public sealed class ActorGrain(
         return snapshot.Version;
     }
 
-    public Task<ActorSnapshot> GetSnapshotAsync()
+    public Task<ActorSnapshot> GetSnapshotAsync() => Task.FromResult(CurrentSnapshot());
+
+    public Task<ActorSnapshotJson> GetSnapshotJsonAsync()
     {
-        var actor = RequireActor();
-        var current = CurrentRegistries();
-        if (_snapshot is not { } snapshot || snapshot.Version != actor.Version || snapshot.RegistryVersion != current.Version)
+        var snapshot = CurrentSnapshot();
+        if (_snapshotJson is not { } json || json.Version != snapshot.Version || json.RegistryVersion != snapshot.RegistryVersion)
         {
-            _snapshot = snapshot = Resolve(actor, _outputs, current);
+            _snapshotJson = json = ActorSnapshotEncoding.Encode(snapshot);
         }
 
-        return Task.FromResult(snapshot);
+        return Task.FromResult(json);
     }
 
     public Task<double> ApplyContextAsync(string context, double baseValue)
@@ -143,6 +145,18 @@ public sealed class ActorGrain(
         }
 
         return Task.FromResult(value);
+    }
+
+    private ActorSnapshot CurrentSnapshot()
+    {
+        var actor = RequireActor();
+        var current = CurrentRegistries();
+        if (_snapshot is not { } snapshot || snapshot.Version != actor.Version || snapshot.RegistryVersion != current.Version)
+        {
+            _snapshot = snapshot = Resolve(actor, _outputs, current);
+        }
+
+        return snapshot;
     }
 
     private ActorRecord RequireActor() =>

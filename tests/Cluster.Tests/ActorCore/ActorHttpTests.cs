@@ -1,5 +1,11 @@
 using System.Net;
+using System.Text;
 using System.Text.Json;
+using Cluster.GrainInterfaces.ActorCore;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Orleans;
 using Cluster.Tests.Gateway;
 using Xunit;
 
@@ -244,5 +250,30 @@ public sealed class ActorHttpTests
         Assert.Equal((10 * 1.5 * 2) + 1, applied.GetProperty("value").GetDouble(), 9);
         await missing.AssertInvalidAsync("baseValue");
         await badContext.AssertInvalidAsync("context");
+    }
+
+    [Fact]
+    public async Task A_snapshot_is_answered_as_the_gateways_serialiser_writes_it_and_follows_every_change()
+    {
+        await using var gateway = await GatewayHost.StartAsync();
+        using var http = gateway.Client();
+        var serializer = gateway.Services.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
+        var actor = gateway.Services.GetRequiredService<IGrainFactory>().GetGrain<IActorGrain>("aria");
+        await (await http.PutJsonAsync("/api/v1/actors/aria", Aria)).JsonAsync(HttpStatusCode.Created);
+        await (await http.PutJsonAsync("/api/v1/actors/aria/subsystems/items", Items)).JsonAsync();
+
+        using var first = await http.GetAsync("/api/v1/actors/aria/snapshot");
+        var firstBytes = await first.Content.ReadAsByteArrayAsync();
+        var firstExpected = JsonSerializer.SerializeToUtf8Bytes(await actor.GetSnapshotAsync(), serializer);
+        await (await http.PutJsonAsync("/api/v1/actors/aria/subsystems/items", Items.Replace("\"value\": 40", "\"value\": 20"))).JsonAsync();
+        var changedBytes = await http.GetByteArrayAsync("/api/v1/actors/aria/snapshot");
+        var changedExpected = JsonSerializer.SerializeToUtf8Bytes(await actor.GetSnapshotAsync(), serializer);
+        using var changed = JsonDocument.Parse(changedBytes);
+
+        Assert.Equal("application/json; charset=utf-8", first.Content.Headers.ContentType?.ToString());
+        Assert.Equal(Encoding.UTF8.GetString(firstExpected), Encoding.UTF8.GetString(firstBytes));
+        Assert.Equal(Encoding.UTF8.GetString(changedExpected), Encoding.UTF8.GetString(changedBytes));
+        Assert.Equal(3, changed.RootElement.GetProperty("version").GetInt64());
+        Assert.NotEqual(Encoding.UTF8.GetString(firstBytes), Encoding.UTF8.GetString(changedBytes));
     }
 }
