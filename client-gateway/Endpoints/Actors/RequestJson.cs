@@ -1,3 +1,4 @@
+using Cluster.Grains.Json;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Cluster.Grains.ActorCore;
@@ -27,7 +28,7 @@ internal static class RequestJson
         }
         catch (JsonException e)
         {
-            throw new InvalidRequestException(FieldPath.FromJsonPath(e.Path, string.Empty), e.Message, e);
+            throw new InvalidRequestException(FieldPath.FromJsonPath(e.Path, string.Empty), JsonReadError.Describe(e), e);
         }
     }
 

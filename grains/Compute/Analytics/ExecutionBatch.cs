@@ -11,6 +11,9 @@ public static class ExecutionBatch
     public const int MaxParameters = 64;
     public const double MaxExecutionTimeMs = 86_400_000;
 
+    /// <summary>The earliest plausible timestamp; the latest is a day past the server's clock.</summary>
+    public static readonly DateTimeOffset MinTimestamp = new(2000, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
     /// <summary>Validates every record and returns them as executions, in order.</summary>
     /// <exception cref="ExecutionValidationException">naming the first offending field, e.g. <c>[3].responseQuality</c>.</exception>
     public static Execution[] Validate(IReadOnlyList<ExecutionRecord?>? records)
@@ -51,7 +54,9 @@ public static class ExecutionBatch
         var complexity = Text(record.Complexity, $"{at}.complexity");
         var domain = Text(record.Domain, $"{at}.domain");
         if (record.Timestamp is not { } timestamp || timestamp == default)
-            throw new ExecutionValidationException($"{at}.timestamp", "is required (ISO 8601 with offset).");
+            throw new ExecutionValidationException($"{at}.timestamp", $"is required: {OffsetTimestampConverter.Expected}.");
+        if (timestamp < MinTimestamp || timestamp > DateTimeOffset.UtcNow.AddDays(1))
+            throw new ExecutionValidationException($"{at}.timestamp", "must be between 2000-01-01T00:00:00Z and one day past the server's clock.");
         return new Execution(taskType, parameters, model, provider, time, tokens, record.ResponseQuality, record.UserSatisfaction,
             success, record.ErrorType, complexity, domain, timestamp);
     }
