@@ -44,7 +44,7 @@ public static class GatewayApp
         builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         builder.Services.ConfigureHttpJsonOptions(o =>
         {
-            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
+            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(allowIntegerValues: false));
             o.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
             o.SerializerOptions.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
         });
@@ -56,7 +56,7 @@ public static class GatewayApp
         app.MapGatewayReference();
         app.MapHealthEndpoints();
         app.MapPrometheusScrapingEndpoint("/metrics").RequireAuthorization(DashboardSchemes.AdminPolicy);
-        app.MapAdminDashboard();
+        app.MapAdminDashboard().ExcludeFromDescription();
         var api = app.MapGroup("/api/v1").AddEndpointFilter<ApiKeyFilter>();
         api.MapClusterEndpoints();
         api.MapMctsEndpoints();

@@ -24,7 +24,7 @@ public static class ActorCoreEndpoints
     /// </summary>
     public static void MapActorCoreEndpoints(this RouteGroupBuilder api)
     {
-        var actorCore = api.MapGroup("/actor-core");
+        var actorCore = api.MapGroup("/actor-core").WithTags("actor registries");
 
         actorCore.MapGet("/registry", async (IGrainFactory grains) =>
             TypedResults.Ok(Describe(await Registry(grains).GetAsync())))
@@ -69,9 +69,9 @@ public static class ActorCoreEndpoints
             return ActorCoreJson.ParseOutputs(RequestJson.Required(body, "outputs"), "outputs");
         if (RequestJson.Optional(body, "outputs") is not null)
             throw new InvalidRequestException("actorId", "give either outputs or actorId, not both");
-        var id = actorId.ValueKind == JsonValueKind.String ? actorId.GetString() : null;
+        var id = RequestJson.Text(actorId, "actorId");
         ActorInput.ValidateKey(id, "actorId");
-        return await grains.GetGrain<IActorGrain>(id!).GetOutputsAsync();
+        return await grains.GetGrain<IActorGrain>(id).GetOutputsAsync();
     }
 
     private static IRegistryGrain Registry(IGrainFactory grains) => grains.GetGrain<IRegistryGrain>(RegistryRevision.DefaultKey);

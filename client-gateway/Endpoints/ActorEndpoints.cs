@@ -17,7 +17,7 @@ public static class ActorEndpoints
     /// </summary>
     public static void MapActorEndpoints(this RouteGroupBuilder api)
     {
-        var actors = api.MapGroup("/actors");
+        var actors = api.MapGroup("/actors").WithTags("actors");
 
         actors.MapPut("/{id}", async (string id, [FromBody] JsonElement body, IGrainFactory grains) =>
         {
@@ -40,7 +40,7 @@ public static class ActorEndpoints
             ActorInput.ValidateKey(id, "id");
             await grains.GetGrain<IActorGrain>(id).DeleteAsync();
             return Results.NoContent();
-        }).WithSummary("Delete an actor and its subsystem outputs").WithRequestExample(null, ("id", "aria"));
+        }).WithSummary("Delete an actor and its subsystem outputs").Produces(StatusCodes.Status204NoContent).WithRequestExample(null, ("id", "aria"));
 
         actors.MapPut("/{id}/subsystems/{system}", async (string id, string system, [FromBody] JsonElement body, IGrainFactory grains) =>
         {
@@ -113,7 +113,7 @@ public static class ActorEndpoints
             RequestJson.RequireObject(given, "meta");
             if (RequestJson.Optional(given, "system") is { } named)
             {
-                if (named.ValueKind != JsonValueKind.String || named.GetString() != system)
+                if (RequestJson.Text(named, "meta.system") != system)
                 {
                     throw new InvalidRequestException("meta.system", $"{named.GetRawText()} does not name the subsystem '{system}' of the URL");
                 }

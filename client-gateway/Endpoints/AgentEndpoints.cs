@@ -19,7 +19,7 @@ public static class AgentEndpoints
     /// </summary>
     public static void MapAgentEndpoints(this RouteGroupBuilder api)
     {
-        var agents = api.MapGroup("/agents");
+        var agents = api.MapGroup("/agents").WithTags("agents");
 
         agents.MapPost("/plan", async (PlanRequest request, IGrainFactory grains, CancellationToken cancellation) =>
         {
@@ -48,7 +48,7 @@ public static class AgentEndpoints
             return await grains.GetGrain<IAgentModelsGrain>(taskType).ResetAsync(agent)
                 ? Results.NoContent()
                 : throw new KeyNotFoundException($"Agent '{agent}' has no model for task type '{taskType}'.");
-        }).RequireAdminKey()
+        }).RequireAdminKey().Produces(StatusCodes.Status204NoContent)
           .WithSummary("Reset one agent's model to the prior (repairs a model that is not a valid distribution)")
           .WithRequestExample(null, ("taskType", "summarise"), ("agent", "alpha"));
     }

@@ -15,7 +15,7 @@ public static class AnalyticsEndpoints
     /// </summary>
     public static void MapAnalyticsEndpoints(this RouteGroupBuilder api)
     {
-        var analytics = api.MapGroup("/analytics");
+        var analytics = api.MapGroup("/analytics").WithTags("analytics");
 
         analytics.MapPost("/executions", async (List<ExecutionRecord?> records, IGrainFactory grains, CancellationToken ct) =>
         {

@@ -20,7 +20,7 @@ public static class MctsEndpoints
         {
             var admitted = SearchLimits.Admit(request);
             return await grains.GetGrain<IGameSearchGrain>(0).SearchAsync(admitted, cancellation);
-        }).WithSummary("Best move in a tic-tac-toe or Connect Four position")
+        }).WithTags("game search").WithSummary("Best move in a tic-tac-toe or Connect Four position")
           .WithRequestExample("""{"game":"connect4","position":"4453","algorithm":"uct","iterations":20000,"workers":2,"seed":7}""");
     }
 }

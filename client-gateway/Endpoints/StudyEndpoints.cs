@@ -14,7 +14,7 @@ public static class StudyEndpoints
     /// </summary>
     public static void MapStudyEndpoints(this RouteGroupBuilder api)
     {
-        var studies = api.MapGroup("/studies");
+        var studies = api.MapGroup("/studies").WithTags("studies");
 
         studies.MapPost("", async (StudySpec spec, IGrainFactory grains) =>
         {

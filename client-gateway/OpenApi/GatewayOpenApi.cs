@@ -82,13 +82,14 @@ public static class GatewayOpenApi
         document.Components.Schemas ??= new Dictionary<string, IOpenApiSchema>();
         document.Components.Schemas[ProblemSchema] = Problem();
 
+        document.Paths["/metrics"] = Metrics(document);
         foreach (var group in context.DescriptionGroups)
         {
             foreach (var description in group.Items)
             {
                 if (description.RelativePath is not { } relative || description.HttpMethod is not { } method)
                     continue;
-                var path = "/" + relative.Split('?')[0];
+                var path = "/" + relative.Split('?')[0].TrimEnd('/');
                 if (document.Paths.TryGetValue(path, out var item) && item.Operations is { } operations
                     && operations.TryGetValue(new HttpMethod(method), out var operation))
                 {
@@ -148,6 +149,29 @@ public static class GatewayOpenApi
             },
         };
     }
+
+    /// <summary>The Prometheus scrape endpoint is no route handler, so it is described here.</summary>
+    private static OpenApiPathItem Metrics(OpenApiDocument document) => new()
+    {
+        Operations = new Dictionary<HttpMethod, OpenApiOperation>
+        {
+            [HttpMethod.Get] = new()
+            {
+                Summary = "Prometheus metrics of the gateway (admin key)",
+                Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(KeyScheme, document)] = [] }],
+                Responses = new OpenApiResponses
+                {
+                    ["200"] = new OpenApiResponse
+                    {
+                        Description = "Metrics in the Prometheus text format.",
+                        Content = new Dictionary<string, OpenApiMediaType> { ["text/plain"] = new() { Schema = new OpenApiSchema { Type = JsonSchemaType.String } } },
+                    },
+                    ["401"] = new OpenApiResponse { Description = "Missing or unknown key." },
+                    ["403"] = new OpenApiResponse { Description = "The admin key is required." },
+                },
+            },
+        },
+    };
 
     private static OpenApiSchema Problem() => new()
     {

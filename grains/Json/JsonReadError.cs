@@ -51,7 +51,7 @@ public static class JsonReadError
         }
 
         if (message.StartsWith(ConvertPrefix, StringComparison.Ordinal))
-            return $"must be {Kind(message[ConvertPrefix.Length..].TrimEnd('.'))}";
+            return $"must be {Expected(error.InnerException) ?? Kind(message[ConvertPrefix.Length..].TrimEnd('.'))}";
         if (message.StartsWith(UnmappedPrefix, StringComparison.Ordinal))
         {
             var end = message.IndexOf('\'', UnmappedPrefix.Length);
@@ -65,6 +65,50 @@ public static class JsonReadError
         if (message.Contains(NullMarker, StringComparison.Ordinal) || message.Contains(NullParameterMarker, StringComparison.Ordinal))
             return "must not be null";
         return message;
+    }
+
+    /// <summary>
+    /// The reader's own complaint says what the field needed ("Cannot get the value of a token type 'String' as a
+    /// number.", "… out of bounds for an Int32."); the outer message names the declaring record, not the field's type.
+    /// </summary>
+    private static string? Expected(Exception? inner)
+    {
+        switch (inner)
+        {
+            case InvalidOperationException { Message: var text } when text.StartsWith("Cannot get the value of a token type '", StringComparison.Ordinal):
+            {
+                var tokenStart = "Cannot get the value of a token type '".Length;
+                var tokenEnd = text.IndexOf('\'', tokenStart);
+                var asAt = text.LastIndexOf(" as a", StringComparison.Ordinal);
+                if (tokenEnd < 0 || asAt < 0)
+                    return null;
+                var wanted = text[(asAt + " as a".Length)..].TrimStart('n', ' ').TrimEnd('.');
+                var got = text[tokenStart..tokenEnd] switch
+                {
+                    "String" => "a string",
+                    "Number" => "a number",
+                    "True" or "False" => "a boolean",
+                    "StartObject" => "an object",
+                    "StartArray" => "an array",
+                    "Null" => "null",
+                    var other => other,
+                };
+                return wanted switch
+                {
+                    "number" => $"a number, not {got}",
+                    "string" => $"a string, not {got}",
+                    "boolean" => $"true or false, not {got}",
+                    _ => null,
+                };
+            }
+            case FormatException { Message: var text } when text.Contains("out of bounds for a", StringComparison.Ordinal):
+            {
+                var type = text[(text.LastIndexOf(' ') + 1)..].TrimEnd('.');
+                return Kind("System." + type);
+            }
+            default:
+                return null;
+        }
     }
 
     /// <summary>The serializer appends " Path: $.x | LineNumber: 0 | BytePositionInLine: 5."; the field and position are reported apart.</summary>
@@ -98,7 +142,9 @@ public static class JsonReadError
             _ when name.Contains("Dictionary`", StringComparison.Ordinal) => "a JSON object",
             _ when name.EndsWith("[]", StringComparison.Ordinal) || name.Contains("List`", StringComparison.Ordinal)
                    || name.Contains("Enumerable`", StringComparison.Ordinal) || name.Contains("Collection`", StringComparison.Ordinal) => "a JSON array",
-            _ => EnumValues(name) ?? "a JSON object",
+            _ when !name.StartsWith("System.", StringComparison.Ordinal) && EnumValues(name) is { } values => values,
+            _ when name.StartsWith("System.", StringComparison.Ordinal) => "a JSON object",
+            _ => "a value of the type and range the request schema gives (/openapi/v1.json)",
         };
     });
 

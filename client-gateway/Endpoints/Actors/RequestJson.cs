@@ -53,6 +53,24 @@ internal static class RequestJson
         }
     }
 
+    /// <summary>The text of a JSON string; escapes that are no UTF-16 text (lone surrogates) are refused like other wrong values.</summary>
+    public static string Text(JsonElement value, string field)
+    {
+        if (value.ValueKind != JsonValueKind.String)
+        {
+            throw new InvalidRequestException(field, $"must be a string, not {value.ValueKind}");
+        }
+
+        try
+        {
+            return value.GetString()!;
+        }
+        catch (InvalidOperationException)
+        {
+            throw new InvalidRequestException(field, "must be valid UTF-16 text; it holds an unpaired surrogate escape");
+        }
+    }
+
     /// <summary>The property's value; null when it is absent or JSON null.</summary>
     public static JsonElement? Optional(JsonElement body, string name) =>
         body.TryGetProperty(name, out var value) && value.ValueKind != JsonValueKind.Null ? value : null;

@@ -47,12 +47,6 @@ public sealed class RegistryGrain(
             throw new RegistryValidationException("dimensions", "is required");
         }
 
-        // Every dimension left out would fall back to the default clamp, so an empty registry would quietly undo every cap.
-        if (combiner.Dimensions.Count == 0)
-        {
-            throw new RegistryValidationException("dimensions", "must list at least one dimension; a registry without dimensions would put every dimension on the default clamp");
-        }
-
         var next = new RegistryRevision
         {
             Version = _revision.Version + 1,
@@ -61,6 +55,11 @@ public sealed class RegistryGrain(
             UpdatedAt = DateTimeOffset.UtcNow,
         };
         var compiled = ActiveRegistries.Compile(next);
+        // Every dimension left out would fall back to the default clamp, so an empty registry would quietly undo every cap.
+        if (combiner.Dimensions.Count == 0)
+        {
+            throw new RegistryValidationException("dimensions", "must list at least one dimension; a registry without dimensions would put every dimension on the default clamp");
+        }
         await state.ReplaceAsync(new RegistryState { Revision = next }, DeactivateOnIdle);
         _revision = next;
         Publish(compiled);

@@ -10,6 +10,12 @@ public static class SubsystemOutputValidator
 {
     private const int SingleOutput = -1;
 
+    /// <summary>Most contributions in each of primary, derived and caps of one output.</summary>
+    public const int MaxEntries = 1_000;
+
+    /// <summary>Most contexts per output, and multipliers per context.</summary>
+    public const int MaxContexts = 64;
+
     /// <summary>Validates every output; fields are reported as <c>outputs[i]....</c>.</summary>
     public static void Validate(IReadOnlyList<SubsystemOutput> outputs, CapLayerRegistry layers)
     {
@@ -61,6 +67,11 @@ public static class SubsystemOutputValidator
             throw Fail(o, section, "is required (use an empty list)");
         }
 
+        if (contributions.Count > MaxEntries)
+        {
+            throw Fail(o, section, $"holds {contributions.Count} contributions; at most {MaxEntries} are allowed");
+        }
+
         for (var i = 0; i < contributions.Count; i++)
         {
             var c = contributions[i];
@@ -93,6 +104,11 @@ public static class SubsystemOutputValidator
             {
                 throw Fail(o, $"{section}[{i}].system", "is required");
             }
+
+            if (!KeyName.IsValid(c.System))
+            {
+                throw Fail(o, $"{section}[{i}].system", $"does not match {KeyName.Pattern}");
+            }
         }
     }
 
@@ -101,6 +117,11 @@ public static class SubsystemOutputValidator
         if (caps is null)
         {
             throw Fail(o, "caps", "is required (use an empty list)");
+        }
+
+        if (caps.Count > MaxEntries)
+        {
+            throw Fail(o, "caps", $"holds {caps.Count} caps; at most {MaxEntries} are allowed");
         }
 
         for (var i = 0; i < caps.Count; i++)
@@ -114,6 +135,11 @@ public static class SubsystemOutputValidator
             if (c.System is null)
             {
                 throw Fail(o, $"caps[{i}].system", "is required");
+            }
+
+            if (!KeyName.IsValid(c.System))
+            {
+                throw Fail(o, $"caps[{i}].system", $"does not match {KeyName.Pattern}");
             }
 
             if (!DimensionName.IsValid(c.Dimension))
@@ -170,8 +196,18 @@ public static class SubsystemOutputValidator
             return;
         }
 
+        if (context.Count > MaxContexts)
+        {
+            throw Fail(o, "context", $"holds {context.Count} contexts; at most {MaxContexts} are allowed");
+        }
+
         foreach (var (name, pack) in context)
         {
+            if (!KeyName.IsValid(name))
+            {
+                throw Fail(o, "context", $"the context name '{name}' does not match {KeyName.Pattern}");
+            }
+
             if (pack is null)
             {
                 throw Fail(o, FieldPath.Member("context", name), "must not be null");
@@ -185,6 +221,11 @@ public static class SubsystemOutputValidator
             if (pack.Multipliers is null)
             {
                 throw Fail(o, FieldPath.Member(FieldPath.Member("context", name), "multipliers"), "must not be null (use an empty list)");
+            }
+
+            if (pack.Multipliers.Count > MaxContexts)
+            {
+                throw Fail(o, FieldPath.Member(FieldPath.Member("context", name), "multipliers"), $"holds {pack.Multipliers.Count} multipliers; at most {MaxContexts} are allowed");
             }
 
             for (var j = 0; j < pack.Multipliers.Count; j++)

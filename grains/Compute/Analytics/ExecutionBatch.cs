@@ -80,10 +80,10 @@ public static class ExecutionBatch
             throw new ExecutionValidationException(field, $"at most {MaxParameters} parameters are allowed.");
         foreach (var (name, value) in parameters)
         {
-            if (string.IsNullOrWhiteSpace(name) || name.Length > MaxTextLength)
-                throw new ExecutionValidationException(field, $"parameter names must be non-empty and at most {MaxTextLength} characters.");
-            if (value.Choice is { } choice ? choice.Length > MaxTextLength : !double.IsFinite(value.Number))
-                throw new ExecutionValidationException($"{field}.{name}", $"must be a finite number or a string of at most {MaxTextLength} characters.");
+            if (string.IsNullOrWhiteSpace(name) || name.Length > MaxTextLength || !StorableText.Is(name))
+                throw new ExecutionValidationException(field, $"parameter names must be non-empty, at most {MaxTextLength} characters, and {StorableText.Problem}");
+            if (value.Choice is { } choice ? choice.Length > MaxTextLength || !StorableText.Is(choice) : !double.IsFinite(value.Number))
+                throw new ExecutionValidationException($"{field}.{name}", $"must be a finite number or a string of at most {MaxTextLength} characters that {StorableText.Problem}");
         }
         return ParameterSet.Of(parameters);
     }
