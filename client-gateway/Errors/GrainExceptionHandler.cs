@@ -2,7 +2,6 @@ using System.Text.Json;
 using Cluster.GrainInterfaces;
 using Cluster.Grains.Json;
 using Microsoft.AspNetCore.Diagnostics;
-using Microsoft.AspNetCore.Http.Features;
 using Orleans.Runtime;
 using Orleans.Storage;
 
@@ -10,7 +9,8 @@ namespace Cluster.Gateway.Errors;
 
 /// <summary>
 /// Turns exceptions from body binding and grain calls into RFC 9457 problems: invalid input is 400 naming the field
-/// (malformed JSON also its line and position), an empty body 400, a body over the size limit 413, missing things 404,
+/// (malformed JSON also its line and position), an empty body 400, a body that is not JSON 415, a body over the size
+/// limit 413, missing things 404,
 /// conflicts and stale ETags 409, timeouts 504, an unavailable cluster or no compatible silo 503; anything else is a
 /// 500 without internals.
 /// </summary>
@@ -53,8 +53,8 @@ public sealed class GrainExceptionHandler(IProblemDetailsService problems, ILogg
         {
             BadHttpRequestException { InnerException: JsonException json } => FromJson(json),
             JsonException json => FromJson(json),
-            BadHttpRequestException { StatusCode: 413 } => new Problem(413, "Body too large",
-                $"The body is larger than the {MaxBodySize(http)} bytes the gateway accepts; send less per request (e.g. fewer records per batch).", null),
+            BadHttpRequestException { StatusCode: 413 } => new Problem(413, "Body too large", StatusCodeProblems.PayloadTooLarge(http), null),
+            BadHttpRequestException { StatusCode: 415 } => new Problem(415, "Unsupported media type", StatusCodeProblems.UnsupportedMediaType(http.Request), null),
             BadHttpRequestException { StatusCode: 400 } when HasNoBody(http.Request) => new Problem(400, "Body required",
                 "This endpoint needs a JSON body sent with Content-Type: application/json; /docs shows an example for each endpoint.", "$"),
             BadHttpRequestException bad => new Problem(bad.StatusCode, "Malformed request", bad.Message, null),
@@ -84,9 +84,6 @@ public sealed class GrainExceptionHandler(IProblemDetailsService problems, ILogg
 
     private static bool HasNoBody(HttpRequest request) =>
         request.ContentLength is 0 || (request.ContentLength is null && !request.Headers.TransferEncoding.Any());
-
-    private static string MaxBodySize(HttpContext http) =>
-        http.Features.Get<IHttpMaxRequestBodySizeFeature>()?.MaxRequestBodySize is { } max ? max.ToString("N0", System.Globalization.CultureInfo.InvariantCulture) : "configured";
 
     /// <summary>"$.outputs[2].value" names the field outputs[2].value; the root names none.</summary>
     private static string? FieldOfPath(string? path) =>

@@ -82,7 +82,8 @@ public static class JsonReadError
                 var asAt = text.LastIndexOf(" as a", StringComparison.Ordinal);
                 if (tokenEnd < 0 || asAt < 0)
                     return null;
-                var wanted = text[(asAt + " as a".Length)..].TrimStart('n', ' ').TrimEnd('.');
+                var wanted = text[(asAt + " as a".Length)..];
+                wanted = (wanted.StartsWith("n ", StringComparison.Ordinal) ? wanted[2..] : wanted).Trim().TrimEnd('.');
                 var got = text[tokenStart..tokenEnd] switch
                 {
                     "String" => "a string",
