@@ -55,6 +55,7 @@ public static class GatewayApp
         app.UseStatusCodePages(StatusCodeProblems.WriteAsync);
         app.MapGatewayReference();
         app.MapHealthEndpoints();
+        app.MapSchemaEndpoints();
         app.MapPrometheusScrapingEndpoint("/metrics").RequireAuthorization(DashboardSchemes.AdminPolicy);
         app.MapAdminDashboard().ExcludeFromDescription();
         var api = app.MapGroup("/api/v1").AddEndpointFilter<ApiKeyFilter>();
