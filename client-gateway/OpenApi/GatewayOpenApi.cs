@@ -10,12 +10,11 @@ namespace Cluster.Gateway.OpenApi;
 /// <summary>
 /// The OpenAPI 3.1 document at /openapi/v1.json and the reference page at /docs. Endpoints describe themselves with
 /// summaries and <see cref="RequestExample"/>s; this adds what every endpoint shares: the API key scheme, the
-/// problem+json errors, and the ranges of <see cref="DocumentedRanges"/>. The document is built once, on its first
-/// request, so serving the API costs nothing extra.
+/// problem+json errors, and the ranges of <see cref="DocumentedRanges"/>. The document is built only when it is
+/// requested, so the API's own requests pay nothing for it.
 /// </summary>
 public static class GatewayOpenApi
 {
-    public const string DocumentPath = "/openapi/v1.json";
     private const string ProblemSchema = "Problem";
     private const string KeyScheme = "ApiKey";
 
