@@ -2,6 +2,8 @@ using System.Text.Json.Serialization;
 using Cluster.Gateway.Dashboard;
 using Cluster.Gateway.Endpoints;
 using Cluster.Gateway.Errors;
+using Cluster.Gateway.Logging;
+using Cluster.Gateway.OpenApi;
 using Cluster.Gateway.Security;
 using Cluster.Silo.Hosting;
 using OpenTelemetry.Metrics;
@@ -21,6 +23,7 @@ public static class GatewayApp
     public static WebApplication Build(string[] args)
     {
         var builder = WebApplication.CreateBuilder(args);
+        builder.UseGatewayLogging();
         if (string.IsNullOrEmpty(builder.Configuration["urls"]))
             builder.WebHost.UseUrls(DefaultUrl);
 
@@ -35,21 +38,26 @@ public static class GatewayApp
         builder.Services.AddClusterTelemetry(builder.Configuration, "cluster-gateway")
             .WithMetrics(metrics => metrics.AddPrometheusExporter());
         builder.Services.AddProblemDetails();
+        builder.Services.AddGatewayOpenApi();
         builder.Services.AddExceptionHandler<GrainExceptionHandler>();
         // Body binding failures reach the exception handler, which names the offending JSON field.
         builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         builder.Services.ConfigureHttpJsonOptions(o =>
         {
-            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
+            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(allowIntegerValues: false));
             o.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
+            o.SerializerOptions.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
         });
 
         var app = builder.Build();
+        app.UseHttpLogging();
         app.UseExceptionHandler();
-        app.UseStatusCodePages();
+        app.UseStatusCodePages(StatusCodeProblems.WriteAsync);
+        app.MapGatewayReference();
         app.MapHealthEndpoints();
+        app.MapSchemaEndpoints();
         app.MapPrometheusScrapingEndpoint("/metrics").RequireAuthorization(DashboardSchemes.AdminPolicy);
-        app.MapAdminDashboard();
+        app.MapAdminDashboard().ExcludeFromDescription();
         var api = app.MapGroup("/api/v1").AddEndpointFilter<ApiKeyFilter>();
         api.MapClusterEndpoints();
         api.MapMctsEndpoints();

@@ -23,9 +23,14 @@ free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",
 silo_dll="$ROOT/silo/bin/Release/net10.0/Cluster.Silo.dll"
 gateway_dll="$ROOT/client-gateway/bin/Release/net10.0/Cluster.Gateway.dll"
 
+# Progress lines, so that the minutes of a first build and start are not silent.
+say() { echo "[$(date -u +%H:%M:%S)] $*"; }
+
 build() {
   if [ "${CLUSTER_SKIP_BUILD:-}" != "1" ] || [ ! -f "$silo_dll" ] || [ ! -f "$gateway_dll" ]; then
+    say "building the gateway (a first build takes a few minutes)"
     dotnet build "$ROOT/client-gateway" -c Release -v q -nologo >/dev/null
+    say "building the silo"
     dotnet build "$ROOT/silo" -c Release -v q -nologo >/dev/null
   fi
 }
@@ -43,8 +48,7 @@ start_silo() { # index, gpu(0|1)
 # Called in a background subshell, which it replaces, so that $! is the member's own pid.
 cluster_env() {
   exec env Cluster__Redis="$REDIS_CONNECTION" Cluster__ClusterId="$CLUSTER_ID" Cluster__ServiceId="$CLUSTER_ID" \
-    Cluster__Tls__CertificatePath="$CLUSTER_TLS_CERT" Cluster__Tls__KeyPath="$CLUSTER_TLS_KEY" \
-    Logging__Console__FormatterOptions__TimestampFormat="HH:mm:ss.fff " "$@"
+    Cluster__Tls__CertificatePath="$CLUSTER_TLS_CERT" Cluster__Tls__KeyPath="$CLUSTER_TLS_KEY" "$@"
 }
 
 wait_ready() {
@@ -54,6 +58,22 @@ wait_ready() {
   done
   echo "the gateway did not become ready; see $STATE/*.log" >&2
   return 1
+}
+
+# Reports each silo as the membership table marks it active, until all of them are (or 60 s have passed).
+report_silos() {
+  local expected="$1" seen=""
+  for _ in $(seq 120); do
+    local active
+    active="$(curl -fs -H "X-API-Key: $ADMIN_KEY" "$GATEWAY_URL/api/v1/cluster/silos" 2>/dev/null |
+      python3 -c 'import json,sys; print(" ".join(s["id"] for s in json.load(sys.stdin)["silos"] if s["status"] == "Active"))' 2>/dev/null || true)"
+    for id in $active; do
+      case " $seen " in *" $id "*) ;; *) say "$id up"; seen="$seen $id" ;; esac
+    done
+    [ "$(echo $seen | wc -w)" -ge "$expected" ] && return 0
+    sleep 0.5
+  done
+  say "only$seen of $expected silos are up after 60 s; see $STATE/silo-*.log"
 }
 
 up() {
@@ -70,8 +90,11 @@ up() {
   unset REDIS_PORT REDIS_DIR PG_PORT PG_DATA
   mkdir -p "$STATE"
   build
+  say "starting Redis"
   source "$ROOT/deploy/redis.sh"; redis_start; REDIS_CONNECTION="$REDIS_ENDPOINT"
+  say "starting PostgreSQL"
   source "$ROOT/deploy/postgres.sh"; pg_start
+  say "creating the cluster certificate"
   source "$ROOT/deploy/cluster-cert.sh"; cluster_cert_create "$STATE/tls"
   CLUSTER_ID="local-$(date +%s)"
   ADMIN_KEY="$(python3 -c 'import secrets; print(secrets.token_hex(24))')"
@@ -89,14 +112,17 @@ PG_CONNECTION='$PG_CONNECTION'
 PG_DATA=$PG_DATA
 ENV
   local n=0
+  say "starting $((silos + gpu)) silos"
   for _ in $(seq "$silos"); do n=$((n + 1)); start_silo "$n" 0; done
   for _ in $(seq "$gpu"); do n=$((n + 1)); start_silo "$n" 1; done
   echo "SILO_COUNT=$n" >>"$ENV_FILE"
+  say "starting the gateway"
   cluster_env Cluster__AdminKey="$ADMIN_KEY" \
     nohup dotnet "$gateway_dll" --urls "$GATEWAY_URL" >"$STATE/gateway.log" 2>&1 &
   echo "GATEWAY_PID=$!" >>"$ENV_FILE"
   wait_ready
-  echo "cluster up: $n silos, gateway at $GATEWAY_URL (settings in $ENV_FILE)"
+  report_silos "$n"
+  echo "cluster up: $n silos, gateway at $GATEWAY_URL, API reference at $GATEWAY_URL/docs (settings in $ENV_FILE)"
 }
 
 add_silo() {

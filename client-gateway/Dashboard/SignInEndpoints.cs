@@ -3,7 +3,10 @@ using Microsoft.AspNetCore.Authentication;
 
 namespace Cluster.Gateway.Dashboard;
 
-/// <summary>Exchanges the admin key typed into the sign-in page for a data-protected cookie, and drops it again.</summary>
+/// <summary>
+/// Exchanges the admin key typed into the sign-in page for a data-protected cookie, and drops it again. Browser pages,
+/// like the dashboard they guard, so the API document leaves them out.
+/// </summary>
 public static class SignInEndpoints
 {
     public static void MapSignInEndpoints(this IEndpointRouteBuilder endpoints)
@@ -12,7 +15,7 @@ public static class SignInEndpoints
         {
             var current = await context.AuthenticateAsync(DashboardSchemes.Cookie);
             return current.Succeeded ? SignInPage.SignedIn(context) : SignInPage.Form(context);
-        });
+        }).ExcludeFromDescription();
 
         endpoints.MapPost(DashboardRoutes.SignIn, async (HttpContext context, ApiKeys keys) =>
         {
@@ -23,12 +26,12 @@ public static class SignInEndpoints
                 return SignInPage.Form(context, "That is not the admin key.", StatusCodes.Status401Unauthorized);
             await context.SignInAsync(DashboardSchemes.Cookie, AdminPrincipal.Create(DashboardSchemes.Cookie));
             return Results.Redirect(context.Request.PathBase + DashboardRoutes.Home);
-        });
+        }).ExcludeFromDescription();
 
         endpoints.MapPost(DashboardRoutes.SignOut, async (HttpContext context) =>
         {
             await context.SignOutAsync(DashboardSchemes.Cookie);
             return Results.Redirect(context.Request.PathBase + DashboardRoutes.SignIn);
-        });
+        }).ExcludeFromDescription();
     }
 }

@@ -1,3 +1,4 @@
+using Cluster.Gateway.OpenApi;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Cluster.Gateway.Endpoints.Actors;
@@ -16,7 +17,7 @@ public static class ActorEndpoints
     /// </summary>
     public static void MapActorEndpoints(this RouteGroupBuilder api)
     {
-        var actors = api.MapGroup("/actors");
+        var actors = api.MapGroup("/actors").WithTags("actors");
 
         actors.MapPut("/{id}", async (string id, [FromBody] JsonElement body, IGrainFactory grains) =>
         {
@@ -24,20 +25,22 @@ public static class ActorEndpoints
             var profile = RequestJson.Read<ActorPutRequest>(body).ToProfile();
             var actor = await grains.GetGrain<IActorGrain>(id).PutAsync(profile);
             return actor.Version == 1 ? Results.Created($"/api/v1/actors/{id}", actor) : Results.Ok(actor);
-        });
+        }).WithSummary("Create an actor or replace its profile")
+          .Produces<ActorRecord>(StatusCodes.Status201Created).Produces<ActorRecord>()
+          .WithRequestExample("""{"name":"Aria","race":"human","lifespan":80,"age":30}""", ("id", "aria"));
 
         actors.MapGet("/{id}", async (string id, IGrainFactory grains) =>
         {
             ActorInput.ValidateKey(id, "id");
             return TypedResults.Ok(await grains.GetGrain<IActorGrain>(id).GetAsync());
-        });
+        }).WithSummary("An actor's profile").WithRequestExample(null, ("id", "aria"));
 
         actors.MapDelete("/{id}", async (string id, IGrainFactory grains) =>
         {
             ActorInput.ValidateKey(id, "id");
             await grains.GetGrain<IActorGrain>(id).DeleteAsync();
             return Results.NoContent();
-        });
+        }).WithSummary("Delete an actor and its subsystem outputs").Produces(StatusCodes.Status204NoContent).WithRequestExample(null, ("id", "aria"));
 
         actors.MapPut("/{id}/subsystems/{system}", async (string id, string system, [FromBody] JsonElement body, IGrainFactory grains) =>
         {
@@ -46,7 +49,8 @@ public static class ActorEndpoints
             var output = ActorCoreJson.ParseOutput(WithMetaSystem(body, system), string.Empty);
             var version = await grains.GetGrain<IActorGrain>(id).PutSubsystemAsync(system, output);
             return TypedResults.Ok(new { version });
-        });
+        }).WithSummary("Store a subsystem's output (SubsystemOutput.schema.json: snake_case, UPPER_CASE buckets and modes, lowercase cap kinds)")
+          .WithRequestExample("""{"primary":[{"dimension":"strength","bucket":"FLAT","value":40,"system":"items"}],"derived":[{"dimension":"crit_rate","bucket":"FLAT","value":0.1,"system":"items"}],"caps":[{"system":"items","dimension":"strength","mode":"HARD_MAX","kind":"max","value":30}],"context":{"combat":{"additive_percent":0.5,"multipliers":[2],"post_add":1}},"meta":{"system":"items"}}""", ("id", "aria"), ("system", "items"));
 
         actors.MapDelete("/{id}/subsystems/{system}", async (string id, string system, IGrainFactory grains) =>
         {
@@ -54,14 +58,14 @@ public static class ActorEndpoints
             ActorInput.ValidateKey(system, "system");
             var version = await grains.GetGrain<IActorGrain>(id).DeleteSubsystemAsync(system);
             return TypedResults.Ok(new { version });
-        });
+        }).WithSummary("Remove a subsystem's output").WithRequestExample(null, ("id", "aria"), ("system", "items"));
 
         actors.MapGet("/{id}/snapshot", async (string id, IGrainFactory grains) =>
         {
             ActorInput.ValidateKey(id, "id");
             var snapshot = await grains.GetGrain<IActorGrain>(id).GetSnapshotJsonAsync();
             return TypedResults.Bytes(snapshot.Utf8, "application/json; charset=utf-8");
-        });
+        }).Produces<ActorSnapshot>().WithSummary("An actor's resolved snapshot (camelCase)").WithRequestExample(null, ("id", "aria"));
 
         actors.MapPost("/snapshots/batch", async ([FromBody] JsonElement body, IGrainFactory grains) =>
         {
@@ -73,7 +77,8 @@ public static class ActorEndpoints
             }
 
             return TypedResults.Ok(new { snapshots = await Task.WhenAll(reads) });
-        });
+        }).WithSummary("Snapshots of up to 1,000 actors; a missing actor reads as null")
+          .WithRequestExample("""{"actorIds":["aria","nobody"]}""");
 
         actors.MapPost("/{id}/contexts/{context}/apply", async (string id, string context, [FromBody] JsonElement body, IGrainFactory grains) =>
         {
@@ -82,7 +87,8 @@ public static class ActorEndpoints
             var baseValue = RequestJson.Read<ContextApplyRequest>(body).Validate();
             var value = await grains.GetGrain<IActorGrain>(id).ApplyContextAsync(context, baseValue);
             return TypedResults.Ok(new { value });
-        });
+        }).WithSummary("Apply an actor's context modifiers to a base value")
+          .WithRequestExample("""{"baseValue":10}""", ("id", "aria"), ("context", "combat"));
     }
 
     /// <summary>A missing actor reads as null in a batch, in its place, rather than failing the batch.</summary>
@@ -108,7 +114,7 @@ public static class ActorEndpoints
             RequestJson.RequireObject(given, "meta");
             if (RequestJson.Optional(given, "system") is { } named)
             {
-                if (named.ValueKind != JsonValueKind.String || named.GetString() != system)
+                if (RequestJson.Text(named, "meta.system") != system)
                 {
                     throw new InvalidRequestException("meta.system", $"{named.GetRawText()} does not name the subsystem '{system}' of the URL");
                 }

@@ -13,7 +13,7 @@ public static class ClusterEndpoints
     /// <summary>Admin views of the cluster: its silos, and activations and call statistics per grain type.</summary>
     public static void MapClusterEndpoints(this RouteGroupBuilder api)
     {
-        var cluster = api.MapGroup("/cluster").RequireAdminKey();
+        var cluster = api.MapGroup("/cluster").RequireAdminKey().WithTags("cluster");
 
         cluster.MapGet("/silos", async (IGrainFactory grains) =>
         {

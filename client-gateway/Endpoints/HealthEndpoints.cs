@@ -9,7 +9,7 @@ public static class HealthEndpoints
     /// <summary>/healthz: the process is up. /readyz: the cluster answers a grain call.</summary>
     public static void MapHealthEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/healthz", () => Results.Ok(new { status = "ok" }));
+        app.MapGet("/healthz", () => Results.Ok(new { status = "ok" })).WithTags("health").WithSummary("The process is up");
         app.MapGet("/readyz", async (IGrainFactory grains, CancellationToken ct) =>
         {
             try
@@ -22,6 +22,6 @@ public static class HealthEndpoints
             {
                 return Results.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Not ready", detail: e.Message);
             }
-        });
+        }).WithTags("health").WithSummary("The cluster answers a grain call");
     }
 }

@@ -1,3 +1,4 @@
+using Cluster.Gateway.OpenApi;
 using Cluster.GrainInterfaces.Compute;
 using Cluster.Grains.Compute.SearchService;
 using Orleans;
@@ -19,6 +20,7 @@ public static class MctsEndpoints
         {
             var admitted = SearchLimits.Admit(request);
             return await grains.GetGrain<IGameSearchGrain>(0).SearchAsync(admitted, cancellation);
-        });
+        }).WithTags("game search").WithSummary("Best move in a tic-tac-toe or Connect Four position")
+          .WithRequestExample("""{"game":"connect4","position":"4453","algorithm":"uct","iterations":20000,"workers":2,"seed":7}""");
     }
 }

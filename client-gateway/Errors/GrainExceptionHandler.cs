@@ -1,59 +1,88 @@
 using System.Text.Json;
 using Cluster.GrainInterfaces;
+using Cluster.Grains.Json;
+using Microsoft.AspNetCore.Diagnostics;
 using Orleans.Runtime;
 using Orleans.Storage;
-using Microsoft.AspNetCore.Diagnostics;
 
 namespace Cluster.Gateway.Errors;
 
 /// <summary>
-/// Turns exceptions from grain calls into RFC 7807 problems: invalid input is 400 naming the field, missing
-/// things 404, conflicts and stale ETags 409, timeouts 504, an unavailable cluster or no compatible silo 503; anything else is a 500 without internals.
+/// Turns exceptions from body binding and grain calls into RFC 9457 problems: invalid input is 400 naming the field
+/// (malformed JSON also its line and position), an empty body 400, a body that is not JSON 415, a body over the size
+/// limit 413, missing things 404, conflicts and stale ETags 409, timeouts 504, an unavailable cluster or no compatible
+/// silo 503; anything else is a 500 without internals.
 /// </summary>
 public sealed class GrainExceptionHandler(IProblemDetailsService problems, ILogger<GrainExceptionHandler> logger) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
-        var (status, title, field) = Classify(exception);
-        if (status >= 500)
+        var problem = Classify(httpContext, exception);
+        if (problem.Status >= 500)
             logger.LogError(exception, "Request {Path} failed", httpContext.Request.Path);
-        httpContext.Response.StatusCode = status;
+        httpContext.Response.StatusCode = problem.Status;
         var context = new ProblemDetailsContext
         {
             HttpContext = httpContext,
             Exception = exception,
             ProblemDetails =
             {
-                Status = status,
-                Title = title,
-                Detail = status == 500 ? "An unexpected error occurred." : exception.Message,
-                Type = $"https://httpstatuses.io/{status}",
+                Status = problem.Status,
+                Title = problem.Title,
+                Detail = problem.Detail,
+                Type = $"https://httpstatuses.io/{problem.Status}",
             },
         };
-        if (field is not null)
-            context.ProblemDetails.Extensions["field"] = field;
+        if (problem.Field is not null)
+            context.ProblemDetails.Extensions["field"] = problem.Field;
+        if (problem.Line is { } line)
+        {
+            context.ProblemDetails.Extensions["line"] = line;
+            context.ProblemDetails.Extensions["position"] = problem.Position;
+        }
+
         return await problems.TryWriteAsync(context);
     }
 
-    private static (int Status, string Title, string? Field) Classify(Exception e)
+    private static Problem Classify(HttpContext http, Exception e)
     {
-        var field = FieldOf(e);
-        if (field is not null)
-            return (400, "Invalid input", field);
+        if (FieldOf(e) is { } field)
+            return new Problem(400, "Invalid input", e.Message, field);
         return e switch
         {
-            BadHttpRequestException { InnerException: JsonException json } => (400, "Malformed request", FieldOfPath(json.Path)),
-            JsonException json => (400, "Malformed request", FieldOfPath(json.Path)),
-            BadHttpRequestException bad => (bad.StatusCode, "Malformed request", null),
-            ArgumentException a => (400, "Invalid input", a.ParamName),
-            KeyNotFoundException => (404, "Not found", null),
-            ConflictException or InconsistentStateException => (409, "Conflict", null),
-            TimeoutException => (504, "The cluster did not answer in time", null),
-            NoCompatibleSiloException => (503, "No silo can serve this request", null),
-            SiloUnavailableException or OrleansMessageRejectionException or ClientNotAvailableException => (503, "The cluster is unavailable", null),
-            _ => (500, "Internal error", null),
+            BadHttpRequestException { InnerException: JsonException json } => FromJson(json),
+            JsonException json => FromJson(json),
+            BadHttpRequestException { StatusCode: 413 } => new Problem(413, "Body too large", StatusCodeProblems.PayloadTooLarge(http), null),
+            BadHttpRequestException { StatusCode: 415 } => new Problem(415, "Unsupported media type", StatusCodeProblems.UnsupportedMediaType(http.Request), null),
+            BadHttpRequestException { StatusCode: 400 } when HasNoBody(http.Request) => new Problem(400, "Body required",
+                "This endpoint needs a JSON body sent with Content-Type: application/json; /docs shows an example for each endpoint.", "$"),
+            BadHttpRequestException bad => new Problem(bad.StatusCode, "Malformed request", bad.Message, null),
+            ArgumentException a => new Problem(400, "Invalid input", e.Message, a.ParamName),
+            KeyNotFoundException => new Problem(404, "Not found", e.Message, null),
+            ConflictException or InconsistentStateException => new Problem(409, "Conflict", e.Message, null),
+            TimeoutException => new Problem(504, "The cluster did not answer in time", e.Message, null),
+            NoCompatibleSiloException => new Problem(503, "No silo can serve this request", e.Message, null),
+            SiloUnavailableException or OrleansMessageRejectionException or ClientNotAvailableException =>
+                new Problem(503, "The cluster is unavailable", e.Message, null),
+            _ => new Problem(500, "Internal error", "An unexpected error occurred.", null),
         };
     }
+
+    private static Problem FromJson(JsonException json)
+    {
+        var field = FieldOfPath(json.Path);
+        var reason = JsonReadError.Describe(json);
+        if (JsonReadError.IsSyntaxError(json))
+        {
+            var at = JsonReadError.Location(json);
+            return new Problem(400, "Malformed JSON", $"The body {reason}", field, at?.Line, at?.Position);
+        }
+
+        return new Problem(400, "Invalid input", field is null ? $"The body {reason}" : $"{field} {reason}", field ?? "$");
+    }
+
+    private static bool HasNoBody(HttpRequest request) =>
+        request.ContentLength is 0 || (request.ContentLength is null && !request.Headers.TransferEncoding.Any());
 
     /// <summary>"$.outputs[2].value" names the field outputs[2].value; the root names none.</summary>
     private static string? FieldOfPath(string? path) =>
@@ -62,4 +91,6 @@ public sealed class GrainExceptionHandler(IProblemDetailsService problems, ILogg
     /// <summary>Validation exceptions of the domain engines carry the offending field in a Field property.</summary>
     private static string? FieldOf(Exception e) =>
         e.GetType().GetProperty("Field")?.GetValue(e) as string;
+
+    private sealed record Problem(int Status, string Title, string Detail, string? Field, long? Line = null, long? Position = null);
 }

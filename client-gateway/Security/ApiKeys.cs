@@ -5,8 +5,8 @@ namespace Cluster.Gateway.Security;
 
 /// <summary>
 /// The keys the gateway accepts in X-API-Key: the admin key (Cluster:AdminKey) and client keys (Cluster:ApiKeys).
-/// In the embedded default without a configured admin key, one is generated, printed once and written to
-/// Cluster:AdminKeyFile (default .cluster/admin-key).
+/// In the embedded default without a configured admin key, the one in Cluster:AdminKeyFile (default
+/// .cluster/admin-key) is used; when that file is missing or empty a key is generated, printed once and written there.
 /// </summary>
 public sealed class ApiKeys
 {
@@ -29,8 +29,14 @@ public sealed class ApiKeys
             return new ApiKeys(admin, clients);
         if (!embedded)
             throw new InvalidOperationException("Cluster:AdminKey (env Cluster__AdminKey) must be set when the gateway joins a cluster.");
-        admin = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24));
         var path = Path.GetFullPath(configuration["Cluster:AdminKeyFile"] ?? Path.Combine(".cluster", "admin-key"));
+        if (File.Exists(path) && File.ReadAllText(path).Trim() is { Length: > 0 } kept)
+        {
+            Console.WriteLine($"Admin API key (X-API-Key) read from {path}");
+            return new ApiKeys(kept, clients);
+        }
+
+        admin = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24));
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         File.WriteAllText(path, admin + "\n");
         if (!OperatingSystem.IsWindows())

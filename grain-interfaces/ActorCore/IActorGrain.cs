@@ -45,4 +45,9 @@ public interface IActorGrain : IGrainWithStringKey
     [ReadOnly]
     [Alias("ApplyContextAsync")]
     Task<double> ApplyContextAsync(string context, double baseValue);
+
+    /// <summary>The outputs the actor resolves from (stored and server subsystems), for previewing a candidate registry.</summary>
+    [ReadOnly]
+    [Alias("GetOutputsAsync")]
+    Task<IReadOnlyList<SubsystemOutput>> GetOutputsAsync();
 }

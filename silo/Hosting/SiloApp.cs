@@ -1,4 +1,5 @@
 using Cluster.Silo.Health;
+using Cluster.Silo.Logging;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Hosting;
 
@@ -13,6 +14,7 @@ public static class SiloApp
     public static WebApplication Build(string[] args)
     {
         var builder = WebApplication.CreateBuilder(args);
+        builder.UseConsoleLogDefaults();
         builder.UseOrleans(silo => silo.UseClusterSilo(builder.Configuration));
         builder.Services.AddClusterTelemetry(builder.Configuration, "cluster-silo");
         builder.WebHost.UseSiloHealthUrls(builder.Configuration);

@@ -1,3 +1,4 @@
+using Cluster.Grains.Json;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Cluster.Grains.ActorCore;
@@ -27,7 +28,7 @@ internal static class RequestJson
         }
         catch (JsonException e)
         {
-            throw new InvalidRequestException(FieldPath.FromJsonPath(e.Path, string.Empty), e.Message, e);
+            throw new InvalidRequestException(FieldPath.FromJsonPath(e.Path, string.Empty), JsonReadError.Describe(e), e);
         }
     }
 
@@ -49,6 +50,24 @@ internal static class RequestJson
             {
                 throw new InvalidRequestException(property.Name, $"is not a known property (expected {string.Join(", ", known)})");
             }
+        }
+    }
+
+    /// <summary>The text of a JSON string; escapes that are no UTF-16 text (lone surrogates) are refused like other wrong values.</summary>
+    public static string Text(JsonElement value, string field)
+    {
+        if (value.ValueKind != JsonValueKind.String)
+        {
+            throw new InvalidRequestException(field, $"must be a string, not {value.ValueKind}");
+        }
+
+        try
+        {
+            return value.GetString()!;
+        }
+        catch (InvalidOperationException)
+        {
+            throw new InvalidRequestException(field, "must be valid UTF-16 text; it holds an unpaired surrogate escape");
         }
     }
 

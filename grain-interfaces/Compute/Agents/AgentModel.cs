@@ -30,6 +30,13 @@ public sealed record AgentModel(
         return new AgentModel(agent, taskType, p.Success, p.LatencyMs, p.Cost, 0);
     }
 
+    /// <summary>Whether every posterior is a proper distribution; feedback keeps a valid model valid.</summary>
+    public bool IsValid => Success.IsValid && LatencyMs.IsValid && Cost.IsValid && Feedbacks >= 0;
+
+    /// <summary>This model, for planning or updating.</summary>
+    /// <exception cref="InvalidAgentModelException">The stored model is not a distribution.</exception>
+    public AgentModel Usable() => IsValid ? this : throw new InvalidAgentModelException(TaskType, Agent);
+
     /// <summary>The model after <paramref name="feedback"/>; latency and cost posteriors move only when they were reported.</summary>
     /// <exception cref="AgentValidationException">Invalid feedback, or feedback about another agent or task type.</exception>
     public AgentModel Update(AgentFeedback feedback)

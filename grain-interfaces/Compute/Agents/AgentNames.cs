@@ -1,3 +1,5 @@
+using Cluster.GrainInterfaces.Compute.Analytics;
+
 namespace Cluster.GrainInterfaces.Compute;
 
 /// <summary>Rules shared by task type and agent names.</summary>
@@ -14,6 +16,11 @@ public static class AgentNames
         if (name.Length > AgentFeedback.MaxNameLength)
         {
             throw new AgentValidationException(field, $"{field} is {name.Length} characters long; at most {AgentFeedback.MaxNameLength} are allowed.");
+        }
+
+        if (!StorableText.Is(name))
+        {
+            throw new AgentValidationException(field, $"{field} {StorableText.Problem}");
         }
     }
 }

@@ -13,7 +13,12 @@ public interface IAgentModelsGrain : IGrainWithStringKey
     Task<AgentModel> ApplyFeedbackAsync(AgentFeedback feedback);
 
     /// <summary>The models of the agents that have had feedback; the others read as the prior.</summary>
+    /// <exception cref="InvalidAgentModelException">A stored model is not a distribution.</exception>
     [ReadOnly]
     [Alias("GetModelsAsync")]
     Task<TaskTypeModels> GetModelsAsync();
+
+    /// <summary>Forgets what feedback taught about <paramref name="agent"/>, which reads as the prior again; true if it had a model.</summary>
+    [Alias("ResetAsync")]
+    Task<bool> ResetAsync(string agent);
 }

@@ -1,4 +1,5 @@
 using Cluster.GrainInterfaces.Compute.Optimization;
+using System.Text.Json.Serialization;
 using Orleans;
 
 namespace Cluster.GrainInterfaces.Compute.Analytics;
@@ -25,4 +26,4 @@ public sealed record ExecutionRecord(
     string? ErrorType,
     string? Complexity,
     string? Domain,
-    DateTimeOffset? Timestamp);
+    [property: JsonConverter(typeof(OffsetTimestampConverter))] DateTimeOffset? Timestamp);

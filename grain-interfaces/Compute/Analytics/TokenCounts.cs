@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Orleans;
 
 namespace Cluster.GrainInterfaces.Compute.Analytics;
@@ -6,4 +7,4 @@ namespace Cluster.GrainInterfaces.Compute.Analytics;
 [GenerateSerializer]
 [Alias("Compute.Analytics.TokenCounts")]
 [Immutable]
-public sealed record TokenCounts(long Prompt, long Completion, long Total);
+public sealed record TokenCounts([property: JsonRequired] long Prompt, [property: JsonRequired] long Completion, [property: JsonRequired] long Total);

@@ -1,3 +1,4 @@
+using Cluster.GrainInterfaces.Compute.Analytics;
 using System.Globalization;
 using Orleans;
 
@@ -108,6 +109,8 @@ public sealed record StudySpec(
             var choice = spec.Choices[c];
             if (string.IsNullOrEmpty(choice))
                 throw new StudyValidationException($"{field}.choices[{c}]", "a choice must be a non-empty string.");
+            if (choice.Length > MaxNameLength || !StorableText.Is(choice))
+                throw new StudyValidationException($"{field}.choices[{c}]", $"must be at most {MaxNameLength} characters and {StorableText.Problem}");
             if (!seen.Add(choice))
                 throw new StudyValidationException($"{field}.choices[{c}]", $"'{choice}' appears more than once.");
         }
@@ -162,5 +165,7 @@ public sealed record StudySpec(
             throw new StudyValidationException(field, "a non-empty name is required.");
         if (name.Length > MaxNameLength)
             throw new StudyValidationException(field, $"must be at most {MaxNameLength} characters.");
+        if (!StorableText.Is(name))
+            throw new StudyValidationException(field, StorableText.Problem);
     }
 }

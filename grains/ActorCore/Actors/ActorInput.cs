@@ -1,3 +1,4 @@
+using Cluster.GrainInterfaces.Compute.Analytics;
 using Cluster.GrainInterfaces.ActorCore;
 
 namespace Cluster.Grains.ActorCore;
@@ -52,6 +53,11 @@ public static class ActorInput
         if (value.Length > maxLength)
         {
             throw new ActorValidationException(field, $"is {value.Length} characters long; at most {maxLength} are allowed");
+        }
+
+        if (!StorableText.Is(value))
+        {
+            throw new ActorValidationException(field, StorableText.Problem);
         }
     }
 

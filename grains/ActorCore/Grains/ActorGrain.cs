@@ -53,6 +53,12 @@ public sealed class ActorGrain(
 
     public Task<ActorRecord> GetAsync() => Task.FromResult(RequireActor());
 
+    public Task<IReadOnlyList<SubsystemOutput>> GetOutputsAsync()
+    {
+        RequireActor();
+        return Task.FromResult(_outputs);
+    }
+
     public async Task DeleteAsync()
     {
         RequireActor();

@@ -55,6 +55,13 @@ public sealed class RegistryGrain(
             UpdatedAt = DateTimeOffset.UtcNow,
         };
         var compiled = ActiveRegistries.Compile(next);
+
+        // Every dimension left out would fall back to the default clamp, so an empty registry would quietly undo every cap.
+        if (combiner.Dimensions.Count == 0)
+        {
+            throw new RegistryValidationException("dimensions", "must list at least one dimension; a registry without dimensions would put every dimension on the default clamp");
+        }
+
         await state.ReplaceAsync(new RegistryState { Revision = next }, DeactivateOnIdle);
         _revision = next;
         Publish(compiled);

@@ -1,3 +1,4 @@
+using Cluster.Grains.Json;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
@@ -69,7 +70,7 @@ public static class ActorCoreJson
         }
         catch (JsonException e)
         {
-            throw new SubsystemOutputValidationException(FieldPath.FromJsonPath(e.Path, root), e.Message, e);
+            throw new SubsystemOutputValidationException(FieldPath.FromJsonPath(e.Path, root), JsonReadError.Describe(e), e);
         }
     }
 
@@ -82,7 +83,7 @@ public static class ActorCoreJson
         }
         catch (JsonException e)
         {
-            throw new SubsystemOutputValidationException(FieldPath.FromJsonPath(e.Path, root), e.Message, e);
+            throw new SubsystemOutputValidationException(FieldPath.FromJsonPath(e.Path, root), JsonReadError.Describe(e), e);
         }
     }
 

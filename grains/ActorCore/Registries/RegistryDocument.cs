@@ -1,3 +1,4 @@
+using Cluster.Grains.Json;
 using System.Text.Json;
 using Cluster.GrainInterfaces.ActorCore;
 
@@ -16,7 +17,7 @@ internal static class RegistryDocument
         }
         catch (JsonException e)
         {
-            throw new RegistryValidationException(FieldPath.FromJsonPath(e.Path, string.Empty), e.Message, e);
+            throw new RegistryValidationException(FieldPath.FromJsonPath(e.Path, string.Empty), JsonReadError.Describe(e), e);
         }
     }
 
@@ -30,7 +31,7 @@ internal static class RegistryDocument
         }
         catch (JsonException e)
         {
-            throw new RegistryValidationException(FieldPath.FromJsonPath(e.Path, root), e.Message, e);
+            throw new RegistryValidationException(FieldPath.FromJsonPath(e.Path, root), JsonReadError.Describe(e), e);
         }
     }
 
@@ -45,7 +46,7 @@ internal static class RegistryDocument
         }
         catch (JsonException e)
         {
-            throw new RegistryValidationException(FieldPath.FromJsonPath(e.Path, string.Empty), e.Message, e);
+            throw new RegistryValidationException(FieldPath.FromJsonPath(e.Path, string.Empty), JsonReadError.Describe(e), e);
         }
     }
 

@@ -12,6 +12,12 @@ public static class SubsystemOutputValidator
 {
     private const int SingleOutput = -1;
 
+    /// <summary>Most contributions in each of primary, derived and caps of one output.</summary>
+    public const int MaxEntries = 1_000;
+
+    /// <summary>Most contexts per output, and multipliers per context.</summary>
+    public const int MaxContexts = 64;
+
     /// <summary>Validates every output; fields are reported as <c>outputs[i]....</c>.</summary>
     public static void Validate(IReadOnlyList<SubsystemOutput> outputs, CapLayerRegistry layers)
     {
@@ -44,13 +50,26 @@ public static class SubsystemOutputValidator
     internal static SubsystemOutput RequireOutput(SubsystemOutput? output, int o) =>
         output ?? throw Fail(o, string.Empty, "must not be null");
 
-    internal static IReadOnlyList<T> RequireList<T>(IReadOnlyList<T>? list, string section, int o) =>
-        list ?? throw Fail(o, section, "is required (use an empty list)");
+    internal static IReadOnlyList<T> RequireList<T>(IReadOnlyList<T>? list, string section, int o)
+    {
+        if (list is null)
+        {
+            throw Fail(o, section, "is required (use an empty list)");
+        }
+
+        if (list.Count > MaxEntries)
+        {
+            throw Fail(o, section, $"holds {list.Count} {(section == "caps" ? "caps" : "contributions")}; at most {MaxEntries} are allowed");
+        }
+
+        return list;
+    }
 
     /// <param name="dimensionKnown">The dimension name already passed this check (the resolution interned it).</param>
+    /// <param name="systemKnown">The system name already passed this check (the previous entry's).</param>
     // Inlined into the loops that call it, once per contribution: the messages are built out of line.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static void ValidateContribution([NotNull] Contribution? c, bool dimensionKnown, string section, int i, int o)
+    internal static void ValidateContribution([NotNull] Contribution? c, bool dimensionKnown, bool systemKnown, string section, int i, int o)
     {
         if (c is null)
         {
@@ -81,6 +100,11 @@ public static class SubsystemOutputValidator
         {
             throw ContributionFailure(o, section, i, ".system", "is required");
         }
+
+        if (!systemKnown && !KeyName.IsValid(c.System))
+        {
+            throw ContributionFailure(o, section, i, ".system", SystemMismatch());
+        }
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
@@ -89,6 +113,9 @@ public static class SubsystemOutputValidator
 
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static string DimensionMismatch(string? dimension) => $"'{dimension}' does not match {DimensionName.Pattern}";
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static string SystemMismatch() => $"does not match {KeyName.Pattern}";
 
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static string UndefinedBucket(Bucket bucket) => $"{(int)bucket} is not a defined bucket (FLAT, MULT, POST_ADD, OVERRIDE)";
@@ -100,8 +127,9 @@ public static class SubsystemOutputValidator
     private static string MultBelowMinusOne(double value) => $"MULT delta {value} is below -1 (-100%), which would flip the stat's sign";
 
     /// <param name="dimensionKnown">The dimension name already passed this check (the resolution interned it).</param>
+    /// <param name="systemKnown">The system name already passed this check (the previous entry's).</param>
     /// <returns>The index of the cap's scope in the registry's layer order.</returns>
-    internal static int ValidateCap([NotNull] CapContribution? c, CapLayerRegistry layers, bool dimensionKnown, int i, int o)
+    internal static int ValidateCap([NotNull] CapContribution? c, CapLayerRegistry layers, bool dimensionKnown, bool systemKnown, int i, int o)
     {
         if (c is null)
         {
@@ -111,6 +139,11 @@ public static class SubsystemOutputValidator
         if (c.System is null)
         {
             throw Fail(o, $"caps[{i}].system", "is required");
+        }
+
+        if (!systemKnown && !KeyName.IsValid(c.System))
+        {
+            throw Fail(o, $"caps[{i}].system", SystemMismatch());
         }
 
         if (!dimensionKnown && !DimensionName.IsValid(c.Dimension))
@@ -180,7 +213,7 @@ public static class SubsystemOutputValidator
         var caps = RequireList(valid.Caps, "caps", o);
         for (var i = 0; i < caps.Count; i++)
         {
-            ValidateCap(caps[i], layers, dimensionKnown: false, i, o);
+            ValidateCap(caps[i], layers, dimensionKnown: false, systemKnown: false, i, o);
         }
 
         ValidateContextAndMeta(valid, o);
@@ -191,7 +224,7 @@ public static class SubsystemOutputValidator
         var valid = RequireList(contributions, section, o);
         for (var i = 0; i < valid.Count; i++)
         {
-            ValidateContribution(valid[i], dimensionKnown: false, section, i, o);
+            ValidateContribution(valid[i], dimensionKnown: false, systemKnown: false, section, i, o);
         }
     }
 
@@ -207,8 +240,18 @@ public static class SubsystemOutputValidator
             return;
         }
 
+        if (context.Count > MaxContexts)
+        {
+            throw Fail(o, "context", $"holds {context.Count} contexts; at most {MaxContexts} are allowed");
+        }
+
         foreach (var (name, pack) in context)
         {
+            if (!KeyName.IsValid(name))
+            {
+                throw Fail(o, "context", $"the context name '{name}' does not match {KeyName.Pattern}");
+            }
+
             if (pack is null)
             {
                 throw Fail(o, FieldPath.Member("context", name), "must not be null");
@@ -222,6 +265,11 @@ public static class SubsystemOutputValidator
             if (pack.Multipliers is null)
             {
                 throw Fail(o, FieldPath.Member(FieldPath.Member("context", name), "multipliers"), "must not be null (use an empty list)");
+            }
+
+            if (pack.Multipliers.Count > MaxContexts)
+            {
+                throw Fail(o, FieldPath.Member(FieldPath.Member("context", name), "multipliers"), $"holds {pack.Multipliers.Count} multipliers; at most {MaxContexts} are allowed");
             }
 
             for (var j = 0; j < pack.Multipliers.Count; j++)

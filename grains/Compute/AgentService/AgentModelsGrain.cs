@@ -18,6 +18,26 @@ public sealed class AgentModelsGrain([PersistentState("models", GrainStorageName
     {
         ArgumentNullException.ThrowIfNull(feedback);
         var next = Models.Apply(feedback);
+        await StoreAsync(next);
+        return next.Agents[feedback.Agent!];
+    }
+
+    public Task<TaskTypeModels> GetModelsAsync() => Task.FromResult(Models.Usable());
+
+    public async Task<bool> ResetAsync(string agent)
+    {
+        AgentNames.Check(agent, "agent");
+        if (!Models.Agents.ContainsKey(agent))
+        {
+            return false;
+        }
+
+        await StoreAsync(Models.Without(agent));
+        return true;
+    }
+
+    private async Task StoreAsync(TaskTypeModels next)
+    {
         var previous = record.State;
         record.State = new AgentModelsRecord { Models = next };
         try
@@ -26,13 +46,9 @@ public sealed class AgentModelsGrain([PersistentState("models", GrainStorageName
         }
         catch
         {
-            // Unstored feedback must not be served either.
+            // Unstored changes must not be served either.
             record.State = previous;
             throw;
         }
-
-        return next.Agents[feedback.Agent!];
     }
-
-    public Task<TaskTypeModels> GetModelsAsync() => Task.FromResult(Models);
 }

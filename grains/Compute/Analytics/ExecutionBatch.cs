@@ -11,6 +11,9 @@ public static class ExecutionBatch
     public const int MaxParameters = 64;
     public const double MaxExecutionTimeMs = 86_400_000;
 
+    /// <summary>The earliest plausible timestamp; the latest is a day past the server's clock.</summary>
+    public static readonly DateTimeOffset MinTimestamp = new(2000, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
     /// <summary>Validates every record and returns them as executions, in order.</summary>
     /// <exception cref="ExecutionValidationException">naming the first offending field, e.g. <c>[3].responseQuality</c>.</exception>
     public static Execution[] Validate(IReadOnlyList<ExecutionRecord?>? records)
@@ -51,7 +54,9 @@ public static class ExecutionBatch
         var complexity = Text(record.Complexity, $"{at}.complexity");
         var domain = Text(record.Domain, $"{at}.domain");
         if (record.Timestamp is not { } timestamp || timestamp == default)
-            throw new ExecutionValidationException($"{at}.timestamp", "is required (ISO 8601 with offset).");
+            throw new ExecutionValidationException($"{at}.timestamp", $"is required: {OffsetTimestampConverter.Expected}.");
+        if (timestamp < MinTimestamp || timestamp > DateTimeOffset.UtcNow.AddDays(1))
+            throw new ExecutionValidationException($"{at}.timestamp", "must be between 2000-01-01T00:00:00Z and one day past the server's clock.");
         return new Execution(taskType, parameters, model, provider, time, tokens, record.ResponseQuality, record.UserSatisfaction,
             success, record.ErrorType, complexity, domain, timestamp);
     }
@@ -75,10 +80,10 @@ public static class ExecutionBatch
             throw new ExecutionValidationException(field, $"at most {MaxParameters} parameters are allowed.");
         foreach (var (name, value) in parameters)
         {
-            if (string.IsNullOrWhiteSpace(name) || name.Length > MaxTextLength)
-                throw new ExecutionValidationException(field, $"parameter names must be non-empty and at most {MaxTextLength} characters.");
-            if (value.Choice is { } choice ? choice.Length > MaxTextLength : !double.IsFinite(value.Number))
-                throw new ExecutionValidationException($"{field}.{name}", $"must be a finite number or a string of at most {MaxTextLength} characters.");
+            if (string.IsNullOrWhiteSpace(name) || name.Length > MaxTextLength || !StorableText.Is(name))
+                throw new ExecutionValidationException(field, $"parameter names must be non-empty, at most {MaxTextLength} characters, and {StorableText.Problem}");
+            if (value.Choice is { } choice ? choice.Length > MaxTextLength || !StorableText.Is(choice) : !double.IsFinite(value.Number))
+                throw new ExecutionValidationException($"{field}.{name}", $"must be a finite number or a string of at most {MaxTextLength} characters that {StorableText.Problem}");
         }
         return ParameterSet.Of(parameters);
     }

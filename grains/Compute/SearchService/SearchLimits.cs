@@ -1,3 +1,4 @@
+using System.Globalization;
 using Cluster.GrainInterfaces.Compute;
 using Cluster.Grains.Compute.Search;
 
@@ -25,17 +26,19 @@ public static class SearchLimits
     /// <exception cref="SearchValidationException">The first invalid field.</exception>
     public static GameSearchRequest Admit(GameSearchRequest request)
     {
-        GameSearch.Validate(request);
-        if (request.Workers > MaxWorkers)
+        ArgumentNullException.ThrowIfNull(request);
+        // The service's limits are checked before the engine's wider ones, so each field has one range in every answer.
+        if (request.Workers is < 1 or > MaxWorkers)
         {
             throw new SearchValidationException("workers", $"workers must be between 1 and {MaxWorkers}; got {request.Workers}.");
         }
 
-        if (request.Iterations > MaxIterations)
+        if (request.Iterations is < 1 or > MaxIterations)
         {
-            throw new SearchValidationException("iterations", $"iterations must be between 1 and {MaxIterations:N0}; got {request.Iterations:N0}.");
+            throw new SearchValidationException("iterations", $"iterations must be between 1 and {MaxIterations.ToString("N0", CultureInfo.InvariantCulture)}; got {request.Iterations?.ToString(CultureInfo.InvariantCulture)}.");
         }
 
+        GameSearch.Validate(request);
         return request.Iterations is null && request.TimeLimitMs is not null ? request with { Iterations = MaxIterations } : request;
     }
 }

@@ -298,7 +298,7 @@ public sealed class ActorGrainTests
         await actor.PutAsync(Human);
         await actor.PutSubsystemAsync("world", Output("world", caps: [Cap("strength", CapMode.HardMax, CapKind.Max, 50, CapLayers.World)]));
 
-        await Registry(cluster).PutAsync(Dimensions(), new CapLayerRegistryDocument { Order = [CapLayers.Total], AcrossPolicy = AcrossLayerPolicy.Intersect }, null);
+        await Registry(cluster).PutAsync(Dimensions(("strength", 0, 100)), new CapLayerRegistryDocument { Order = [CapLayers.Total], AcrossPolicy = AcrossLayerPolicy.Intersect }, null);
         var error = await Assert.ThrowsAsync<SubsystemOutputValidationException>(actor.GetSnapshotAsync);
 
         Assert.Equal("subsystems.world.caps[0].scope", error.Field);

@@ -109,6 +109,8 @@ public sealed class AgentEndpointTests(GatewayFixture fixture) : IClassFixture<G
     [InlineData("""{"taskType":"huge-latency","agent":"a","success":true,"latencyMs":1e308}""", "huge-latency", "latencyMs")]
     [InlineData("""{"taskType":"large-latency","agent":"a","success":true,"latencyMs":1e200}""", "large-latency", "latencyMs")]
     [InlineData("""{"taskType":"huge-cost","agent":"a","success":true,"cost":1e300}""", "huge-cost", "cost")]
+    [InlineData("""{"taskType":"day-latency","agent":"a","success":true,"latencyMs":86400001}""", "day-latency", "latencyMs")]
+    [InlineData("""{"taskType":"billion-cost","agent":"a","success":true,"cost":1000000001}""", "billion-cost", "cost")]
     public async Task Feedback_that_would_overflow_a_model_is_a_400_and_the_task_type_keeps_working(string body, string taskType, string field)
     {
         var refused = await fixture.Gateway.Client().PostAsync("/api/v1/agents/feedback", Json(body));

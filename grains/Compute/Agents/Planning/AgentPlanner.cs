@@ -22,6 +22,7 @@ public static class AgentPlanner
     /// <summary>Plans for <paramref name="request"/> with the learned <paramref name="models"/> (agent name → model of
     /// this task type; missing agents use <paramref name="priors"/>).</summary>
     /// <exception cref="AgentValidationException">Invalid request, or a model of another task type.</exception>
+    /// <exception cref="InvalidAgentModelException">A planned agent's model is not a distribution.</exception>
     public static PlanResult Plan(
         PlanRequest request,
         IReadOnlyDictionary<string, AgentModel> models,
@@ -34,7 +35,7 @@ public static class AgentPlanner
         var agentModels = new AgentModel[agents.Length];
         for (var i = 0; i < agents.Length; i++)
         {
-            agentModels[i] = models.TryGetValue(agents[i], out var model) ? model : AgentModel.Prior(agents[i], taskType, priors);
+            agentModels[i] = models.TryGetValue(agents[i], out var model) ? model.Usable() : AgentModel.Prior(agents[i], taskType, priors);
             if (!string.Equals(agentModels[i].TaskType, taskType, StringComparison.Ordinal))
             {
                 throw new AgentValidationException(
