@@ -77,4 +77,13 @@ public sealed class DeterminismTests
         Assert.True(result.Iterations > 0);
         Assert.InRange(result.BestMove, 1, 7);
     }
+
+    [Fact]
+    public void Every_worker_searches_at_least_once_however_short_the_time_budget()
+    {
+        var result = GameSearch.Run(new GameSearchRequest("connect4", "", TimeLimitMs: 1, Workers: 4));
+
+        Assert.True(result.Iterations >= 4, $"{result.Iterations} iterations");
+        Assert.InRange(result.BestMove, 1, 7);
+    }
 }

@@ -49,8 +49,9 @@ internal static class GameTreeSearch
         long iterations = 0;
         while (iterations < iterationLimit)
         {
+            // A time budget always buys one iteration, so that a worker started late still has a move to answer.
             if (iterations % CheckInterval == 0
-                && (cancellation.IsCancellationRequested || Stopwatch.GetTimestamp() >= deadline))
+                && (cancellation.IsCancellationRequested || (iterations > 0 && Stopwatch.GetTimestamp() >= deadline)))
             {
                 break;
             }
