@@ -37,7 +37,7 @@ internal static class HttpMode
             var snapshot = new WrkTarget("snapshot", gateway.Address + "api/v1/actors/", script);
             var health = new WrkTarget("healthz", gateway.Address + "healthz", null);
             var ready = new WrkTarget("readyz", gateway.Address + "readyz", null);
-            await wrk.RunAsync(snapshot, connections, 3, threads, gateway);
+            await wrk.RunAsync(snapshot, connections, seconds, threads, gateway);
 
             var rates = new List<double>();
             var p50s = new List<double>();
