@@ -56,7 +56,7 @@ internal static class HttpMode
 
             var healthRun = await wrk.RunAsync(health, connections, seconds, threads, gateway);
             var readyRun = await wrk.RunAsync(ready, connections, seconds, threads, gateway);
-            var serialiseMicros = SnapshotSerialisationMicros();
+            var (serialiseMicros, jsonBytes) = SnapshotSerialisation();
             var snapshotCpu = BenchResult.Median(cpus);
             Console.WriteLine($"http: gateway CPU per request: healthz {healthRun.GatewayCpuMicrosPerRequest:F1} µs, readyz {readyRun.GatewayCpuMicrosPerRequest:F1} µs, snapshot {snapshotCpu:F1} µs; one snapshot's JSON {serialiseMicros:F2} µs");
 
@@ -79,6 +79,7 @@ internal static class HttpMode
                 ["healthz_per_sec"] = Math.Round(healthRun.RequestsPerSecond),
                 ["readyz_per_sec"] = Math.Round(readyRun.RequestsPerSecond),
                 ["snapshot_json_us"] = Math.Round(serialiseMicros, 2),
+                ["snapshot_json_bytes"] = jsonBytes,
             });
         }
         finally
@@ -97,8 +98,8 @@ internal static class HttpMode
         end
         """;
 
-    /// <summary>Median time to serialise one typical actor's snapshot with the gateway's JSON options (web defaults).</summary>
-    private static double SnapshotSerialisationMicros()
+    /// <summary>Median time to serialise one typical actor's snapshot with the gateway's JSON options (web defaults), and its size.</summary>
+    private static (double Micros, long Bytes) SnapshotSerialisation()
     {
         var snapshot = Aggregator.Resolve(ActorCoreMode.TypicalActor(), ActorCoreMode.TypicalCombiner(), CapLayerRegistry.Default);
         var options = new JsonSerializerOptions(JsonSerializerDefaults.Web);
@@ -118,6 +119,6 @@ internal static class HttpMode
                 runs.Add(Stopwatch.GetElapsedTime(started).TotalMicroseconds / perRun);
         }
 
-        return BenchResult.Median(runs);
+        return (BenchResult.Median(runs), buffer.Position);
     }
 }
