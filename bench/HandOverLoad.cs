@@ -7,7 +7,7 @@ namespace Cluster.Bench;
 /// Steady writes for the hand-over mode: callers that each write to grain after grain without pause, recording every
 /// call in the phase it started in. It counts the writes acknowledged to each grain and keeps every version answered.
 /// </summary>
-internal sealed class HandOverLoad
+internal sealed class HandOverLoad : IPhasedLoad
 {
     private readonly IInventoryGrain[] _grains;
     private readonly long[] _acknowledged;

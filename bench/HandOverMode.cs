@@ -48,13 +48,13 @@ internal static class HandOverMode
             var moved = new List<double>();
             for (var round = 0; round < rounds; round++)
             {
-                settled.Add(await PhaseAsync(load, "settled", grainCount, () => Task.CompletedTask, settle));
-                joins.Add(await PhaseAsync(load, "join", grainCount, () => cluster.StartSiloAsync(), settle));
+                settled.Add(await HandOverPhase.RunAsync(load, AnswerLimit, "settled", grainCount, () => Task.CompletedTask, settle));
+                joins.Add(await HandOverPhase.RunAsync(load, AnswerLimit, "join", grainCount, () => cluster.StartSiloAsync(), settle));
                 var leaving = cluster.Silos[1];
                 var held = await cluster.ActivationsAsync(nameof(InventoryGrain));
                 moved.Add(held[leaving.Name]);
                 Console.WriteLine($"round {round}: before the leave, {Placement(held)}");
-                leaves.Add(await PhaseAsync(load, "leave", grainCount, () => cluster.StopSiloAsync(leaving), settle));
+                leaves.Add(await HandOverPhase.RunAsync(load, AnswerLimit, "leave", grainCount, () => cluster.StopSiloAsync(leaving), settle));
                 Console.WriteLine($"round {round}: {settled[^1].Describe()}");
                 Console.WriteLine($"round {round}: {joins[^1].Describe()}");
                 Console.WriteLine($"round {round}: {leaves[^1].Describe()}; {moved[^1]} grains had to move");
@@ -97,21 +97,6 @@ internal static class HandOverMode
         }
 
         return BenchResult.Print(result);
-    }
-
-    /// <summary>
-    /// Makes the change (or nothing) the start of a new phase, then lets the load run <paramref name="after"/> more and
-    /// until every grain has answered a call started in the phase, or <see cref="AnswerLimit"/> has passed.
-    /// </summary>
-    private static async Task<HandOverPhase> PhaseAsync(HandOverLoad load, string name, int grains, Func<Task> change, TimeSpan after)
-    {
-        var phase = new HandOverPhase(name, grains);
-        load.Enter(phase);
-        await change();
-        await Task.Delay(after);
-        while (phase.AllAnsweredMs is null && phase.ElapsedSeconds < AnswerLimit.TotalSeconds)
-            await Task.Delay(50);
-        return phase;
     }
 
     /// <summary>Versions some grain answered more than once: a write that went to a copy of the grain holding stale state.</summary>

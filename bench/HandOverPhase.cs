@@ -13,6 +13,22 @@ internal sealed class HandOverPhase(string name, int grains)
     private readonly int[] _answered = new int[grains];
     private int _grainsAnswered;
     private long _allAnsweredAt;
+
+    /// <summary>
+    /// Makes the change (or nothing) the start of a new phase, then lets the load run <paramref name="after"/> more and
+    /// until every key has answered a call started in the phase, or <paramref name="answerLimit"/> has passed.
+    /// </summary>
+    public static async Task<HandOverPhase> RunAsync(
+        IPhasedLoad load, TimeSpan answerLimit, string name, int keys, Func<Task> change, TimeSpan after)
+    {
+        var phase = new HandOverPhase(name, keys);
+        load.Enter(phase);
+        await change();
+        await Task.Delay(after);
+        while (phase.AllAnsweredMs is null && phase.ElapsedSeconds < answerLimit.TotalSeconds)
+            await Task.Delay(50);
+        return phase;
+    }
     private long _endedAt;
     private long _calls;
     private long _failures;

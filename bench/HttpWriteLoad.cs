@@ -10,7 +10,7 @@ namespace Cluster.Bench;
 /// after actor of their own share without pause, recording every call in the phase it started in. A write counts as
 /// acknowledged when the gateway answers 200 with the actor's new version.
 /// </summary>
-internal sealed class HttpWriteLoad
+internal sealed class HttpWriteLoad : IPhasedLoad
 {
     private const string Items = """
         {"primary": [{"dimension": "strength", "bucket": "FLAT", "value": 40, "system": "items"}],

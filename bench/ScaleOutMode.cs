@@ -51,8 +51,8 @@ internal static class ScaleOutMode
         var load = new HttpWriteLoad(http, actors, callerCount);
         await Task.Delay(settle);
 
-        var before = await PhaseAsync(load, "before", actorCount, () => Task.CompletedTask, settle);
-        var joining = await PhaseAsync(load, "join", actorCount, async () =>
+        var before = await HandOverPhase.RunAsync(load, AnswerLimit, "before", actorCount, () => Task.CompletedTask, settle);
+        var joining = await HandOverPhase.RunAsync(load, AnswerLimit, "join", actorCount, async () =>
         {
             await ShellAsync(join);
             await WaitForActiveSilosAsync(http, ActiveCount(silos) + 1);
@@ -60,8 +60,8 @@ internal static class ScaleOutMode
         silos = await SilosAsync(http);
         var moved = ActivationsOf(silos, leaving);
         Console.WriteLine($"before the leave: {Describe(silos)}");
-        var leavingPhase = await PhaseAsync(load, "leave", actorCount, () => ShellAsync(leave), settle);
-        var after = await PhaseAsync(load, "after", actorCount, () => Task.CompletedTask, settle);
+        var leavingPhase = await HandOverPhase.RunAsync(load, AnswerLimit, "leave", actorCount, () => ShellAsync(leave), settle);
+        var after = await HandOverPhase.RunAsync(load, AnswerLimit, "after", actorCount, () => Task.CompletedTask, settle);
         await load.StopAsync();
 
         var (lost, unacknowledged) = await CompareStoredVersionsAsync(http, actors, load.Acknowledged);
@@ -93,17 +93,6 @@ internal static class ScaleOutMode
 
     private static string Required(string[] args, string name) =>
         BenchOptions.Option(args, name) ?? throw new ArgumentException($"scale-out needs {name}; see deploy/scale-demo.sh.", name);
-
-    private static async Task<HandOverPhase> PhaseAsync(HttpWriteLoad load, string name, int actors, Func<Task> change, TimeSpan after)
-    {
-        var phase = new HandOverPhase(name, actors);
-        load.Enter(phase);
-        await change();
-        await Task.Delay(after);
-        while (phase.AllAnsweredMs is null && phase.ElapsedSeconds < AnswerLimit.TotalSeconds)
-            await Task.Delay(50);
-        return phase;
-    }
 
     /// <summary>Runs a shell command to its end; a failure stops the run, since the phases would not mean what they say.</summary>
     private static async Task ShellAsync(string command)
