@@ -89,9 +89,10 @@ internal sealed class ResolutionWorkspace
             {
                 var cap = caps[i];
                 var id = cap is null ? -1 : _dimensionNames.Find(cap.Dimension);
-                var layer = SubsystemOutputValidator.ValidateCap(cap, layers, dimensionKnown: id >= 0, systemKnown: cap is not null && IsLastSystem(cap.System), i, o);
+                var sameSystem = cap is not null && IsLastSystem(cap.System);
+                var layer = SubsystemOutputValidator.ValidateCap(cap, layers, dimensionKnown: id >= 0, systemKnown: sameSystem, i, o);
                 var key = (((IndexOf(id, cap.Dimension) * layerCount) + layer) * KindCount) + (int)cap.Kind;
-                _caps.Add(key, new RankedValue(cap.Value, cap.Priority, SystemId(cap.System), (int)cap.Mode));
+                _caps.Add(key, new RankedValue(cap.Value, cap.Priority, SystemId(cap.System, sameSystem), (int)cap.Mode));
             }
 
             SubsystemOutputValidator.ValidateContextAndMeta(output, o);
@@ -106,19 +107,20 @@ internal sealed class ResolutionWorkspace
         {
             var c = valid[i];
             var id = c is null ? -1 : _dimensionNames.Find(c.Dimension);
-            SubsystemOutputValidator.ValidateContribution(c, dimensionKnown: id >= 0, systemKnown: c is not null && IsLastSystem(c.System), section, i, o);
+            var sameSystem = c is not null && IsLastSystem(c.System);
+            SubsystemOutputValidator.ValidateContribution(c, dimensionKnown: id >= 0, systemKnown: sameSystem, section, i, o);
             var key = (((IndexOf(id, c.Dimension) * CollectionCount) + collection) * BucketCount) + (int)c.Bucket;
-            _contributions.Add(key, new RankedValue(c.Value, c.Priority, SystemId(c.System), (int)c.Bucket));
+            _contributions.Add(key, new RankedValue(c.Value, c.Priority, SystemId(c.System, sameSystem), (int)c.Bucket));
         }
     }
 
-    // The previous entry's system name was validated before it was interned.
+    // An output's contributions nearly always name one system: comparing with the previous name skips both the
+    // name check (it was validated before it was interned) and the hash.
     private bool IsLastSystem(string? system) => string.Equals(system, _lastSystem, StringComparison.Ordinal);
 
-    // An output's contributions nearly always name one system: comparing with the previous name skips the hash.
-    private int SystemId(string system)
+    private int SystemId(string system, bool isLast)
     {
-        if (!string.Equals(system, _lastSystem, StringComparison.Ordinal))
+        if (!isLast)
         {
             _lastSystemId = _systemNames.Intern(system);
             _lastSystem = system;
