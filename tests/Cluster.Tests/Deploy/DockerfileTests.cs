@@ -1,4 +1,6 @@
+using System.Text;
 using Xunit;
+
 namespace Cluster.Tests.Deploy;
 
 /// <summary>The images: built in an SDK stage, run on a runtime image as a non-root user, probed, configured by environment.</summary>
@@ -63,9 +65,19 @@ public sealed class DockerfileTests
             {
                 using var client = await listener.AcceptTcpClientAsync();
                 await using var stream = client.GetStream();
+                // Read the whole request first: closing with unread bytes resets the connection, and the reset can
+                // discard the answer before the probe reads it.
+                var request = new StringBuilder();
                 var buffer = new byte[1024];
-                _ = await stream.ReadAsync(buffer);
-                await stream.WriteAsync(System.Text.Encoding.ASCII.GetBytes($"{statusLine}\r\nContent-Length: 0\r\n\r\n"));
+                while (!request.ToString().Contains("\r\n\r\n", StringComparison.Ordinal))
+                {
+                    var read = await stream.ReadAsync(buffer);
+                    if (read == 0)
+                        break;
+                    request.Append(Encoding.ASCII.GetString(buffer, 0, read));
+                }
+
+                await stream.WriteAsync(Encoding.ASCII.GetBytes($"{statusLine}\r\nContent-Length: 0\r\n\r\n"));
             });
             var (exit, _, _) = await DeployFiles.RunAsync("bash", [script, port, "/healthz"]);
             await serve;
