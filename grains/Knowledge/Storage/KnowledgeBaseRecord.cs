@@ -1,0 +1,24 @@
+using Cluster.GrainInterfaces.Knowledge;
+
+namespace Cluster.Grains.Knowledge.Storage;
+
+/// <summary>A stored knowledge base.</summary>
+/// <param name="ActiveModel">The embedding model whose vectors searches use.</param>
+/// <param name="TargetModel">The model being filled in by a re-embedding, or null when none runs.</param>
+public sealed record KnowledgeBaseRecord(
+    string Id,
+    string TenantId,
+    string Name,
+    string? Description,
+    ChunkingSettings Chunking,
+    EmbeddingSettings Embedding,
+    SearchWeights Weights,
+    string ActiveModel,
+    string? TargetModel,
+    long Version,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset UpdatedAt)
+{
+    public KnowledgeBaseView ToView() =>
+        new(Id, Name, Description, Chunking, Embedding, Weights, ActiveModel, Version, CreatedAt, UpdatedAt);
+}
