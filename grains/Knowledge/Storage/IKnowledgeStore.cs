@@ -1,4 +1,5 @@
 using Cluster.GrainInterfaces.Knowledge;
+using Cluster.Grains.Knowledge.Search;
 
 namespace Cluster.Grains.Knowledge.Storage;
 

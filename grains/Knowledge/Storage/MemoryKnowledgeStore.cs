@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using Cluster.GrainInterfaces.Knowledge;
+using Cluster.Grains.Knowledge.Search;
 
 namespace Cluster.Grains.Knowledge.Storage;
 
@@ -335,7 +336,8 @@ public sealed class MemoryKnowledgeStore(TimeProvider time) : IKnowledgeStore
         foreach (var chunk in chunks)
         {
             if (chunk.Enabled)
-                list.Add(new IndexedChunk(d.Record.Id, d.Record.ExternalId, d.Record.Title, d.Record.Metadata, chunk));
+                list.Add(new IndexedChunk(ChunkIds.Of(d.Record.Id, chunk.Position), d.Record.Id, d.Record.ExternalId, d.Record.Title, chunk.Text,
+                    chunk.HeadingPath, chunk.Position, d.Record.Metadata, chunk.Embedding));
         }
     }
 

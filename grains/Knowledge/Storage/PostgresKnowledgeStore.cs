@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Text.Json;
 using Cluster.GrainInterfaces.Knowledge;
+using Cluster.Grains.Knowledge.Search;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -36,7 +37,7 @@ public sealed class PostgresKnowledgeStore : IKnowledgeStore, IAsyncDisposable
         """;
 
     private const string IndexedChunkColumns = """
-        c.document_id, d.external_id, d.title, d.metadata::text, c.position, c.text, c.heading_path, c.content_hash, c.enabled, c.embedding
+        c.document_id, d.external_id, d.title, d.metadata::text, c.position, c.text, c.heading_path, c.embedding
         """;
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
@@ -575,7 +576,9 @@ public sealed class PostgresKnowledgeStore : IKnowledgeStore, IAsyncDisposable
             documents.Title = r.GetString(2);
             documents.Metadata = JsonSerializer.Deserialize<Dictionary<string, string>>(r.GetString(3), Json)!;
         }
-        return new IndexedChunk(documentId, documents.ExternalId, documents.Title, documents.Metadata, ReadChunk(r, 4));
+        var position = r.GetInt32(4);
+        return new IndexedChunk(ChunkIds.Of(documentId, position), documentId, documents.ExternalId, documents.Title, r.GetString(5),
+            r.GetFieldValue<string[]>(6), position, documents.Metadata, MemoryMarshal.Cast<byte, float>(r.GetFieldValue<byte[]>(7)).ToArray());
     }
 
     private static void AddSettings(NpgsqlCommand cmd, KnowledgeBaseRecord kb)

@@ -1,4 +1,5 @@
 using Cluster.GrainInterfaces.Knowledge;
+using Cluster.Grains.Knowledge.Search;
 using Cluster.Grains.Knowledge.Storage;
 using Xunit;
 
@@ -114,9 +115,9 @@ public abstract class KnowledgeStoreContract : IAsyncLifetime
         var done = (await Store.GetDocumentAsync(kb.Id, doc.Id, default))!;
         Assert.Equal((DocumentStatus.Completed, 2), (done.Status, done.ChunkCount));
         var chunks = await Store.GetDocumentChunksAsync(kb.Id, doc.Id, Model, default);
-        Assert.Equal(["alpha", "beta gamma"], chunks.Select(c => c.Chunk.Text));
-        Assert.Equal(new[] { 0.75f, 0.5f, -0.25f }, chunks[1].Chunk.Embedding);
-        Assert.Equal(["Intro", "Part"], chunks[1].Chunk.HeadingPath);
+        Assert.Equal(["alpha", "beta gamma"], chunks.Select(c => c.Text));
+        Assert.Equal(new[] { 0.75f, 0.5f, -0.25f }, chunks[1].Vector);
+        Assert.Equal(["Intro", "Part"], chunks[1].HeadingPath);
         Assert.Equal(("ext-1", "blue"), (chunks[0].ExternalId, chunks[0].Metadata["team"]));
         var all = new List<IndexedChunk>();
         await foreach (var c in Store.ReadChunksAsync(kb.Id, Model, default))
@@ -221,7 +222,7 @@ public abstract class KnowledgeStoreContract : IAsyncLifetime
         Assert.Equal(("next-model", null, 1L), (read.ActiveModel, read.TargetModel, read.Version));
         Assert.Empty(await Store.GetChunksAsync(doc.Id, Model, default));
         var switched = await Store.GetDocumentChunksAsync(kb.Id, doc.Id, "next-model", default);
-        Assert.Equal(new[] { 0f, 1f, 0f }, Assert.Single(switched).Chunk.Embedding);
+        Assert.Equal(new[] { 0f, 1f, 0f }, Assert.Single(switched).Vector);
     }
 
     [Fact]
