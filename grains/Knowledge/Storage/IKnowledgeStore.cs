@@ -79,8 +79,14 @@ public interface IKnowledgeStore
     Task<IReadOnlyList<UnfinishedDocument>> FindUnfinishedAsync(DateTimeOffset pendingBefore, DateTimeOffset now, int limit,
         CancellationToken cancellationToken);
 
-    /// <summary>Every enabled chunk, under <paramref name="modelId"/>, of the knowledge base's completed documents.</summary>
-    IAsyncEnumerable<IndexedChunk> ReadChunksAsync(string knowledgeBaseId, string modelId, CancellationToken cancellationToken);
+    /// <summary>
+    /// Every enabled chunk, under <paramref name="modelId"/>, of the knowledge base's completed documents (those of
+    /// <paramref name="partition"/> only, when given).
+    /// </summary>
+    IAsyncEnumerable<IndexedChunk> ReadChunksAsync(string knowledgeBaseId, string modelId, ShardPartition? partition, CancellationToken cancellationToken);
+
+    /// <summary>How many enabled chunks <see cref="ReadChunksAsync"/> would read without a partition.</summary>
+    Task<long> CountChunksAsync(string knowledgeBaseId, string modelId, CancellationToken cancellationToken);
 
     /// <summary>The enabled chunks of one completed document under <paramref name="modelId"/> (none when it is not completed).</summary>
     Task<IReadOnlyList<IndexedChunk>> GetDocumentChunksAsync(string knowledgeBaseId, string documentId, string modelId,

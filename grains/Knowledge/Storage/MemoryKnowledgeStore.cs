@@ -46,7 +46,7 @@ public sealed class MemoryKnowledgeStore(TimeProvider time) : IKnowledgeStore
         lock (_gate)
         {
             if (_bases.TryGetValue(knowledgeBase.Id, out var stored))
-                _bases[knowledgeBase.Id] = knowledgeBase with { ActiveModel = stored.ActiveModel, Version = stored.Version, CreatedAt = stored.CreatedAt };
+                _bases[knowledgeBase.Id] = knowledgeBase with { ActiveModel = stored.ActiveModel, ActiveEmbedding = stored.ActiveEmbedding, Version = stored.Version, CreatedAt = stored.CreatedAt };
         }
         return Task.CompletedTask;
     }
@@ -72,7 +72,7 @@ public sealed class MemoryKnowledgeStore(TimeProvider time) : IKnowledgeStore
                 if (d.Record.KnowledgeBaseId == id && d.Record.Status == DocumentStatus.Completed && !d.Chunks.ContainsKey(targetModel))
                     return Task.FromResult(false);
             }
-            _bases[id] = kb with { ActiveModel = targetModel, TargetModel = null, Version = kb.Version + 1 };
+            _bases[id] = kb with { ActiveModel = targetModel, ActiveEmbedding = kb.Embedding, TargetModel = null, Version = kb.Version + 1 };
             return Task.FromResult(true);
         }
     }
@@ -235,7 +235,7 @@ public sealed class MemoryKnowledgeStore(TimeProvider time) : IKnowledgeStore
         }
     }
 
-    public async IAsyncEnumerable<IndexedChunk> ReadChunksAsync(string knowledgeBaseId, string modelId,
+    public async IAsyncEnumerable<IndexedChunk> ReadChunksAsync(string knowledgeBaseId, string modelId, ShardPartition? partition,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         List<IndexedChunk> all;
@@ -243,7 +243,10 @@ public sealed class MemoryKnowledgeStore(TimeProvider time) : IKnowledgeStore
         {
             all = [];
             foreach (var d in DocumentsOf(knowledgeBaseId))
-                AddIndexed(all, d, modelId);
+            {
+                if (partition is not { } p || p.Holds(d.Record.Id))
+                    AddIndexed(all, d, modelId);
+            }
         }
         foreach (var chunk in all)
         {
@@ -251,6 +254,17 @@ public sealed class MemoryKnowledgeStore(TimeProvider time) : IKnowledgeStore
             yield return chunk;
         }
         await Task.CompletedTask;
+    }
+
+    public Task<long> CountChunksAsync(string knowledgeBaseId, string modelId, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            var list = new List<IndexedChunk>();
+            foreach (var d in DocumentsOf(knowledgeBaseId))
+                AddIndexed(list, d, modelId);
+            return Task.FromResult((long)list.Count);
+        }
     }
 
     public Task<IReadOnlyList<IndexedChunk>> GetDocumentChunksAsync(string knowledgeBaseId, string documentId, string modelId,

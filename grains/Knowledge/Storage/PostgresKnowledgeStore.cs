@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Text.Json;
@@ -23,7 +24,7 @@ public sealed class PostgresKnowledgeStore : IKnowledgeStore, IAsyncDisposable
 
     private const string KnowledgeBaseColumns = """
         id, tenant_id, name, description, chunk_size, chunk_overlap, embedding_provider, embedding_model, embedding_endpoint,
-        active_model, target_model, keyword_weight, vector_weight, version, created_at, updated_at
+        active_model, active_embedding::text, target_model, keyword_weight, vector_weight, version, created_at, updated_at
         """;
 
     private const string DocumentColumns = """
@@ -97,14 +98,15 @@ public sealed class PostgresKnowledgeStore : IKnowledgeStore, IAsyncDisposable
     public async Task<bool> CreateKnowledgeBaseAsync(KnowledgeBaseRecord kb, CancellationToken cancellationToken)
     {
         await using var cmd = _dataSource.CreateCommand($"""
-            INSERT INTO knowledge_base ({KnowledgeBaseColumns})
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)
+            INSERT INTO knowledge_base ({KnowledgeBaseColumns.Replace("::text", "", StringComparison.Ordinal)})
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)
             ON CONFLICT (id) DO NOTHING
             """);
         AddText(cmd, kb.Id);
         AddText(cmd, kb.TenantId);
         AddSettings(cmd, kb);
         AddText(cmd, kb.ActiveModel);
+        cmd.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Jsonb, Value = JsonSerializer.Serialize(kb.ActiveEmbedding, Json) });
         AddText(cmd, kb.TargetModel);
         cmd.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Double, Value = kb.Weights.Keyword });
         cmd.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Double, Value = kb.Weights.Vector });
@@ -161,7 +163,8 @@ public sealed class PostgresKnowledgeStore : IKnowledgeStore, IAsyncDisposable
     public async Task<bool> SwitchModelAsync(string id, string targetModel, CancellationToken cancellationToken)
     {
         await using var cmd = _dataSource.CreateCommand("""
-            UPDATE knowledge_base SET active_model = target_model, target_model = NULL, version = version + 1
+            UPDATE knowledge_base SET active_model = target_model, target_model = NULL, version = version + 1,
+                active_embedding = jsonb_build_object('provider', embedding_provider, 'model', embedding_model, 'endpoint', embedding_endpoint)
             WHERE id = $1 AND target_model = $2 AND NOT EXISTS (
                 SELECT 1 FROM knowledge_document d
                 WHERE d.knowledge_base_id = $1 AND d.status = 'completed'
@@ -390,20 +393,37 @@ public sealed class PostgresKnowledgeStore : IKnowledgeStore, IAsyncDisposable
         return list;
     }
 
-    public async IAsyncEnumerable<IndexedChunk> ReadChunksAsync(string knowledgeBaseId, string modelId,
+    public async IAsyncEnumerable<IndexedChunk> ReadChunksAsync(string knowledgeBaseId, string modelId, ShardPartition? partition,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
+        var inPartition = partition is null ? string.Empty : "AND " + string.Format(CultureInfo.InvariantCulture, ShardPartition.Sql, "$3", "$4");
         await using var cmd = _dataSource.CreateCommand($"""
             SELECT {IndexedChunkColumns} FROM knowledge_chunk c JOIN knowledge_document d ON d.id = c.document_id
-            WHERE c.knowledge_base_id = $1 AND c.model_id = $2 AND c.enabled AND d.status = 'completed'
+            WHERE c.knowledge_base_id = $1 AND c.model_id = $2 AND c.enabled AND d.status = 'completed' {inPartition}
             ORDER BY c.document_id, c.position
             """);
         AddText(cmd, knowledgeBaseId);
         AddText(cmd, modelId);
+        if (partition is { } p)
+        {
+            cmd.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Integer, Value = p.Count });
+            cmd.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Integer, Value = p.Index });
+        }
         await using var reader = await cmd.ExecuteReaderAsync(cancellationToken);
         var documents = new DocumentFields();
         while (await reader.ReadAsync(cancellationToken))
             yield return ReadIndexedChunk(reader, documents);
+    }
+
+    public async Task<long> CountChunksAsync(string knowledgeBaseId, string modelId, CancellationToken cancellationToken)
+    {
+        await using var cmd = _dataSource.CreateCommand("""
+            SELECT count(*) FROM knowledge_chunk c JOIN knowledge_document d ON d.id = c.document_id
+            WHERE c.knowledge_base_id = $1 AND c.model_id = $2 AND c.enabled AND d.status = 'completed'
+            """);
+        AddText(cmd, knowledgeBaseId);
+        AddText(cmd, modelId);
+        return (long)(await cmd.ExecuteScalarAsync(cancellationToken))!;
     }
 
     public async Task<IReadOnlyList<IndexedChunk>> GetDocumentChunksAsync(string knowledgeBaseId, string documentId, string modelId,
@@ -547,9 +567,9 @@ public sealed class PostgresKnowledgeStore : IKnowledgeStore, IAsyncDisposable
         r.GetString(0), r.GetString(1), r.GetString(2), NullableText(r, 3),
         new ChunkingSettings(r.GetInt32(4), r.GetInt32(5)),
         new EmbeddingSettings(r.GetString(6), NullableText(r, 7), NullableText(r, 8)),
-        new SearchWeights(r.GetDouble(11), r.GetDouble(12)),
-        r.GetString(9), NullableText(r, 10), r.GetInt64(13),
-        r.GetFieldValue<DateTimeOffset>(14), r.GetFieldValue<DateTimeOffset>(15));
+        new SearchWeights(r.GetDouble(12), r.GetDouble(13)),
+        r.GetString(9), JsonSerializer.Deserialize<EmbeddingSettings>(r.GetString(10), Json)!, NullableText(r, 11), r.GetInt64(14),
+        r.GetFieldValue<DateTimeOffset>(15), r.GetFieldValue<DateTimeOffset>(16));
 
     private static DocumentRecord ReadDocument(NpgsqlDataReader r, int first) => new(
         r.GetString(first), r.GetString(first + 1), NullableText(r, first + 2), r.GetString(first + 3),

@@ -10,8 +10,10 @@ CREATE TABLE IF NOT EXISTS knowledge_base (
     embedding_provider text NOT NULL,
     embedding_model text,
     embedding_endpoint text,
-    -- The model whose vectors searches use; while re-embedding, target_model names the one being filled in.
+    -- The model whose vectors searches use and the settings that make its embedder; while re-embedding,
+    -- target_model names the model of the embedding_* settings, being filled in.
     active_model text NOT NULL,
+    active_embedding jsonb NOT NULL,
     target_model text,
     keyword_weight double precision NOT NULL,
     vector_weight double precision NOT NULL,

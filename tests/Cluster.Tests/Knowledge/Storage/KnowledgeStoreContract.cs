@@ -26,7 +26,7 @@ public abstract class KnowledgeStoreContract : IAsyncLifetime
     {
         var now = DateTimeOffset.UtcNow;
         return new KnowledgeBaseRecord(id ?? Guid.CreateVersion7().ToString("N"), tenant, "handbook", "staff handbook",
-            ChunkingSettings.Default, EmbeddingSettings.Default, SearchWeights.Default, Model, null, 0, now, now);
+            ChunkingSettings.Default, EmbeddingSettings.Default, SearchWeights.Default, Model, EmbeddingSettings.Default, null, 0, now, now);
     }
 
     internal static NewDocument NewDoc(string kbId, string text, string? externalId = null) => new(
@@ -120,9 +120,10 @@ public abstract class KnowledgeStoreContract : IAsyncLifetime
         Assert.Equal(["Intro", "Part"], chunks[1].HeadingPath);
         Assert.Equal(("ext-1", "blue"), (chunks[0].ExternalId, chunks[0].Metadata["team"]));
         var all = new List<IndexedChunk>();
-        await foreach (var c in Store.ReadChunksAsync(kb.Id, Model, default))
+        await foreach (var c in Store.ReadChunksAsync(kb.Id, Model, null, default))
             all.Add(c);
         Assert.Equal(2, all.Count);
+        Assert.Equal(2, await Store.CountChunksAsync(kb.Id, Model, default));
     }
 
     [Fact]
@@ -187,6 +188,33 @@ public abstract class KnowledgeStoreContract : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Each_shard_reads_the_chunks_of_its_own_documents_and_together_they_read_all()
+    {
+        var kb = NewBase();
+        await Store.CreateKnowledgeBaseAsync(kb, default);
+        var docs = Enumerable.Range(0, 12).Select(i => NewDoc(kb.Id, $"shard text {i}")).ToArray();
+        await Store.AddDocumentsAsync(docs, default);
+        foreach (var doc in docs)
+        {
+            await Store.ClaimDocumentAsync(kb.Id, doc.Id, TimeSpan.FromMinutes(1), default);
+            await Store.CompleteDocumentAsync(kb.Id, doc.Id, new Dictionary<string, IReadOnlyList<ChunkRecord>> { [Model] = [Chunk(0, "a"), Chunk(1, "b")] }, default);
+        }
+
+        var seen = new List<string>();
+        for (var shard = 0; shard < 3; shard++)
+        {
+            var partition = new ShardPartition(shard, 3);
+            await foreach (var c in Store.ReadChunksAsync(kb.Id, Model, partition, default))
+            {
+                Assert.True(partition.Holds(c.DocumentId));
+                seen.Add(c.ChunkId);
+            }
+        }
+
+        Assert.Equal(docs.SelectMany(d => new[] { d.Id + ":0", d.Id + ":1" }).Order(), seen.Order());
+    }
+
+    [Fact]
     public async Task Listing_pages_by_id_and_filters_by_status()
     {
         var kb = NewBase();
@@ -208,7 +236,8 @@ public abstract class KnowledgeStoreContract : IAsyncLifetime
     {
         var (kb, doc) = await ClaimedAsync("switch models");
         await Store.CompleteDocumentAsync(kb.Id, doc.Id, new Dictionary<string, IReadOnlyList<ChunkRecord>> { [Model] = [Chunk(0, "x")] }, default);
-        await Store.UpdateKnowledgeBaseAsync(kb with { TargetModel = "next-model" }, default);
+        var next = new EmbeddingSettings(EmbeddingSettings.OpenAi, "next", "http://localhost:11434/v1");
+        await Store.UpdateKnowledgeBaseAsync(kb with { Embedding = next, TargetModel = "next-model" }, default);
 
         Assert.False(await Store.SwitchModelAsync(kb.Id, "next-model", default));
         Assert.Equal([doc.Id], await Store.FindDocumentsWithoutModelAsync(kb.Id, "next-model", 10, default));
@@ -219,7 +248,7 @@ public abstract class KnowledgeStoreContract : IAsyncLifetime
         await Store.DeleteOtherModelsAsync(kb.Id, "next-model", default);
 
         var read = (await Store.GetKnowledgeBaseAsync(kb.Id, default))!;
-        Assert.Equal(("next-model", null, 1L), (read.ActiveModel, read.TargetModel, read.Version));
+        Assert.Equal(("next-model", null, 1L, next), (read.ActiveModel, read.TargetModel, read.Version, read.ActiveEmbedding));
         Assert.Empty(await Store.GetChunksAsync(doc.Id, Model, default));
         var switched = await Store.GetDocumentChunksAsync(kb.Id, doc.Id, "next-model", default);
         Assert.Equal(new[] { 0f, 1f, 0f }, Assert.Single(switched).Vector);
