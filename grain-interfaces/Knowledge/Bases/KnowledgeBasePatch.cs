@@ -1,3 +1,4 @@
+using Cluster.GrainInterfaces.Knowledge.Ingestion;
 using Orleans;
 
 namespace Cluster.GrainInterfaces.Knowledge;
@@ -13,7 +14,7 @@ namespace Cluster.GrainInterfaces.Knowledge;
 public sealed record KnowledgeBasePatch(
     string? Name = null,
     string? Description = null,
-    ChunkingSettings? Chunking = null,
+    ChunkingOptions? Chunking = null,
     EmbeddingSettings? Embedding = null,
     SearchWeights? Weights = null)
 {

@@ -1,3 +1,4 @@
+using Cluster.GrainInterfaces.Knowledge.Ingestion;
 using Orleans;
 
 namespace Cluster.GrainInterfaces.Knowledge;
@@ -9,7 +10,7 @@ namespace Cluster.GrainInterfaces.Knowledge;
 public sealed record KnowledgeBaseSpec(
     string? Name,
     string? Description = null,
-    ChunkingSettings? Chunking = null,
+    ChunkingOptions? Chunking = null,
     EmbeddingSettings? Embedding = null,
     SearchWeights? Weights = null)
 {
@@ -21,7 +22,7 @@ public sealed record KnowledgeBaseSpec(
     public KnowledgeBaseSpec Validate() => new(
         ValidName(Name),
         ValidDescription(Description),
-        (Chunking ?? ChunkingSettings.Default).Validate("chunking"),
+        (Chunking ?? ChunkingOptions.Default).Validate("chunking"),
         (Embedding ?? EmbeddingSettings.Default).Validate("embedding"),
         (Weights ?? SearchWeights.Default).Validate("weights"));
 

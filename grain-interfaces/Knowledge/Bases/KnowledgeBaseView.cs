@@ -1,3 +1,4 @@
+using Cluster.GrainInterfaces.Knowledge.Ingestion;
 using Orleans;
 
 namespace Cluster.GrainInterfaces.Knowledge;
@@ -12,7 +13,7 @@ public sealed record KnowledgeBaseView(
     string Id,
     string Name,
     string? Description,
-    ChunkingSettings Chunking,
+    ChunkingOptions Chunking,
     EmbeddingSettings Embedding,
     SearchWeights Weights,
     string EmbeddingModel,

@@ -1,3 +1,4 @@
+using Cluster.GrainInterfaces.Knowledge.Ingestion;
 using Cluster.GrainInterfaces.Knowledge;
 
 namespace Cluster.Grains.Knowledge.Storage;
@@ -12,7 +13,7 @@ public sealed record KnowledgeBaseRecord(
     string TenantId,
     string Name,
     string? Description,
-    ChunkingSettings Chunking,
+    ChunkingOptions Chunking,
     EmbeddingSettings Embedding,
     SearchWeights Weights,
     string ActiveModel,

@@ -1,3 +1,4 @@
+using Cluster.Grains.Knowledge.Ingestion;
 using System.Runtime.CompilerServices;
 using Cluster.GrainInterfaces.Knowledge;
 using Cluster.Grains.Knowledge.Search;
@@ -111,7 +112,7 @@ public sealed class MemoryKnowledgeStore(TimeProvider time) : IKnowledgeStore
             {
                 var record = new DocumentRecord(d.Id, d.KnowledgeBaseId, d.ExternalId, d.Title, DocumentStatus.Pending, null, d.ContentHash,
                     d.Bytes, d.Metadata, 0, 0, now, now);
-                _documents[d.Id] = new StoredDocument(record, d.Sections);
+                _documents[d.Id] = new StoredDocument(record, d.Format, d.Sections);
             }
             return Task.FromResult<(int, string)?>(null);
         }
@@ -168,7 +169,7 @@ public sealed class MemoryKnowledgeStore(TimeProvider time) : IKnowledgeStore
                 return Task.FromResult<ClaimedDocument?>(null);
             d.Record = d.Record with { Status = DocumentStatus.Processing, Attempts = d.Record.Attempts + 1, UpdatedAt = now };
             d.ClaimedUntil = now + lease;
-            return Task.FromResult<ClaimedDocument?>(new ClaimedDocument(d.Record, d.Sections));
+            return Task.FromResult<ClaimedDocument?>(new ClaimedDocument(d.Record, d.Format, d.Sections));
         }
     }
 
@@ -379,8 +380,9 @@ public sealed class MemoryKnowledgeStore(TimeProvider time) : IKnowledgeStore
         return null;
     }
 
-    private sealed class StoredDocument(DocumentRecord record, IReadOnlyList<DocumentSection> sections)
+    private sealed class StoredDocument(DocumentRecord record, SourceFormat format, IReadOnlyList<DocumentSection> sections)
     {
+        public SourceFormat Format { get; } = format;
         public DocumentRecord Record = record;
         public DateTimeOffset? ClaimedUntil;
         public IReadOnlyList<DocumentSection> Sections { get; } = sections;

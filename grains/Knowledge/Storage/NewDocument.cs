@@ -1,3 +1,4 @@
+using Cluster.Grains.Knowledge.Ingestion;
 namespace Cluster.Grains.Knowledge.Storage;
 
 /// <summary>A validated, parsed document to store as pending.</summary>
@@ -11,6 +12,7 @@ public sealed record NewDocument(
     long Bytes,
     string? FileName,
     string? ContentType,
+    SourceFormat Format,
     byte[]? Original,
     IReadOnlyList<DocumentSection> Sections,
     IReadOnlyDictionary<string, string> Metadata);

@@ -1,3 +1,5 @@
+using Cluster.Grains.Knowledge.Ingestion;
+using Cluster.GrainInterfaces.Knowledge.Ingestion;
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
@@ -206,8 +208,8 @@ public sealed class PostgresKnowledgeStore : IKnowledgeStore, IAsyncDisposable
             var d = documents[i];
             var insert = new NpgsqlBatchCommand("""
                 INSERT INTO knowledge_document (id, knowledge_base_id, external_id, title, status, content_hash, bytes, file_name, content_type,
-                    original, sections, metadata, created_at, updated_at)
-                VALUES ($1, $2, $3, $4, 'pending', $5, $6, $7, $8, $9, $10, $11, $12, $12)
+                    format, original, sections, metadata, created_at, updated_at)
+                VALUES ($1, $2, $3, $4, 'pending', $5, $6, $7, $8, $9, $10, $11, $12, $13, $13)
                 ON CONFLICT (knowledge_base_id, content_hash) DO NOTHING
                 """);
             AddText(insert, d.Id);
@@ -218,6 +220,7 @@ public sealed class PostgresKnowledgeStore : IKnowledgeStore, IAsyncDisposable
             insert.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Bigint, Value = d.Bytes });
             AddText(insert, d.FileName);
             AddText(insert, d.ContentType);
+            AddText(insert, d.Format.ToString());
             insert.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Bytea, Value = (object?)d.Original ?? DBNull.Value });
             insert.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Jsonb, Value = JsonSerializer.Serialize(d.Sections, Json) });
             insert.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Jsonb, Value = JsonSerializer.Serialize(d.Metadata, Json) });
@@ -294,7 +297,7 @@ public sealed class PostgresKnowledgeStore : IKnowledgeStore, IAsyncDisposable
             UPDATE knowledge_document SET status = 'processing', attempts = attempts + 1, claimed_until = now() + $3, updated_at = now()
             WHERE id = $1 AND knowledge_base_id = $2
               AND (status = 'pending' OR (status = 'processing' AND (claimed_until IS NULL OR claimed_until < now())))
-            RETURNING {DocumentColumns}, sections::text
+            RETURNING {DocumentColumns}, format, sections::text
             """);
         AddText(cmd, documentId);
         AddText(cmd, knowledgeBaseId);
@@ -302,8 +305,9 @@ public sealed class PostgresKnowledgeStore : IKnowledgeStore, IAsyncDisposable
         await using var reader = await cmd.ExecuteReaderAsync(cancellationToken);
         if (!await reader.ReadAsync(cancellationToken))
             return null;
-        var sections = JsonSerializer.Deserialize<List<DocumentSection>>(reader.GetString(13), Json)!;
-        return new ClaimedDocument(ReadDocument(reader, 0), sections);
+        var format = Enum.Parse<SourceFormat>(reader.GetString(13));
+        var sections = JsonSerializer.Deserialize<List<DocumentSection>>(reader.GetString(14), Json)!;
+        return new ClaimedDocument(ReadDocument(reader, 0), format, sections);
     }
 
     public async Task<CompletionOutcome> CompleteDocumentAsync(string knowledgeBaseId, string documentId,
@@ -565,7 +569,7 @@ public sealed class PostgresKnowledgeStore : IKnowledgeStore, IAsyncDisposable
 
     private static KnowledgeBaseRecord ReadKnowledgeBase(NpgsqlDataReader r) => new(
         r.GetString(0), r.GetString(1), r.GetString(2), NullableText(r, 3),
-        new ChunkingSettings(r.GetInt32(4), r.GetInt32(5)),
+        new ChunkingOptions { Size = r.GetInt32(4), Overlap = r.GetInt32(5) },
         new EmbeddingSettings(r.GetString(6), NullableText(r, 7), NullableText(r, 8)),
         new SearchWeights(r.GetDouble(12), r.GetDouble(13)),
         r.GetString(9), JsonSerializer.Deserialize<EmbeddingSettings>(r.GetString(10), Json)!, NullableText(r, 11), r.GetInt64(14),

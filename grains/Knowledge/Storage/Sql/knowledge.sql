@@ -35,6 +35,7 @@ CREATE TABLE IF NOT EXISTS knowledge_document (
     bytes bigint NOT NULL,
     file_name text,
     content_type text,
+    format text NOT NULL,
     -- The uploaded file, kept while it is within the configured size; the parsed sections are always kept.
     original bytea,
     sections jsonb NOT NULL,

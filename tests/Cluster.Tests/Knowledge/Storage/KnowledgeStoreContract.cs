@@ -1,3 +1,5 @@
+using Cluster.Grains.Knowledge.Ingestion;
+using Cluster.GrainInterfaces.Knowledge.Ingestion;
 using Cluster.GrainInterfaces.Knowledge;
 using Cluster.Grains.Knowledge.Search;
 using Cluster.Grains.Knowledge.Storage;
@@ -26,13 +28,13 @@ public abstract class KnowledgeStoreContract : IAsyncLifetime
     {
         var now = DateTimeOffset.UtcNow;
         return new KnowledgeBaseRecord(id ?? Guid.CreateVersion7().ToString("N"), tenant, "handbook", "staff handbook",
-            ChunkingSettings.Default, EmbeddingSettings.Default, SearchWeights.Default, Model, EmbeddingSettings.Default, null, 0, now, now);
+            ChunkingOptions.Default, EmbeddingSettings.Default, SearchWeights.Default, Model, EmbeddingSettings.Default, null, 0, now, now);
     }
 
     internal static NewDocument NewDoc(string kbId, string text, string? externalId = null) => new(
         Guid.CreateVersion7().ToString("N"), kbId, externalId, "doc " + text[..Math.Min(10, text.Length)], Convert.ToHexString(
-            System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text))), text.Length, null, "text/plain", null,
-        [new DocumentSection(["Intro"], text)], new Dictionary<string, string> { ["team"] = "blue" });
+            System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text))), text.Length, null, "text/plain", SourceFormat.Text, null,
+        [new DocumentSection(["Intro"], text, 0, null)], new Dictionary<string, string> { ["team"] = "blue" });
 
     internal static ChunkRecord Chunk(int position, string text, float first = 1) =>
         new(position, text, ["Intro", "Part"], "hash" + position, true, [first, 0.5f, -0.25f]);
