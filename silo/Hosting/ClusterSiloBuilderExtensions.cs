@@ -4,6 +4,7 @@ using Cluster.Grains;
 using Cluster.Grains.ActorCore;
 using Cluster.Grains.Cluster;
 using Cluster.Grains.Compute.Analytics;
+using Cluster.Grains.Knowledge.Tenants;
 using Cluster.Silo.Placement;
 using Cluster.Silo.Security;
 using Cluster.Silo.Storage;
@@ -100,6 +101,7 @@ public static class ClusterSiloBuilderExtensions
         AddStorage(silo, options.Storage);
         silo.Services.AddActorCore(configuration);
         silo.Services.AddExecutionAnalytics(configuration);
+        silo.Services.AddTenants(configuration);
         silo.AddDashboard();
         silo.AddActivityPropagation();
         return silo;
