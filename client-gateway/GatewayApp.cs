@@ -66,6 +66,7 @@ public static class GatewayApp
         api.MapActorCoreEndpoints();
         api.MapStudyEndpoints();
         api.MapAnalyticsEndpoints();
+        api.MapTenantEndpoints();
         return app;
     }
 }
