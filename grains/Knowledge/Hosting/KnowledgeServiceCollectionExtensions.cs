@@ -1,3 +1,4 @@
+using Cluster.Grains.Knowledge.Embeddings;
 using Cluster.Grains.Knowledge.Ingestion;
 using Cluster.Grains.Knowledge.Storage;
 using Microsoft.Extensions.Configuration;
@@ -21,6 +22,7 @@ public static class KnowledgeServiceCollectionExtensions
         var options = (configuration.GetSection(KnowledgeOptions.Section).Get<KnowledgeOptions>() ?? new KnowledgeOptions()).Validate();
         services.TryAddSingleton(options);
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<EmbedderCatalog>();
         if (ConnectionString(configuration) is { } connectionString)
         {
             services.AddSingleton(_ => new PostgresKnowledgeStore(connectionString));
