@@ -67,6 +67,8 @@ public static class GatewayApp
         api.MapStudyEndpoints();
         api.MapAnalyticsEndpoints();
         api.MapTenantEndpoints();
+        api.MapKnowledgeBaseEndpoints();
+        api.MapKnowledgeDocumentEndpoints();
         return app;
     }
 }
