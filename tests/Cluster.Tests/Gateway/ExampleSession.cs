@@ -11,6 +11,10 @@ namespace Cluster.Tests.Gateway;
 /// </summary>
 public sealed class ExampleSession(HttpClient http)
 {
+    private const string Tenants = "/api/v1/tenants";
+    private const string KnowledgeBases = "/api/v1/knowledge-bases";
+
+    private string? _tenantKey;
     private readonly Dictionary<string, string> _issued = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _issuedByCollection = new(StringComparer.Ordinal);
 
@@ -26,6 +30,9 @@ public sealed class ExampleSession(HttpClient http)
         var json = body ?? example.Body?.ToJsonString();
         if (json is not null)
             request.Content = new StringContent(json, Encoding.UTF8, "application/json");
+        // Knowledge bases belong to a tenant: their routes take the key of the tenant the examples created.
+        if (_tenantKey is not null && example.PathTemplate.StartsWith(KnowledgeBases, StringComparison.Ordinal))
+            request.Headers.Add("X-API-Key", _tenantKey);
         var response = await http.SendAsync(request);
         await RememberIssuedIdsAsync(example, response);
         return response;
@@ -55,6 +62,8 @@ public sealed class ExampleSession(HttpClient http)
         var node = JsonNode.Parse(await response.Content.ReadAsStringAsync());
         if (node is not JsonObject answer)
             return;
+        if (example.Method == "POST" && example.PathTemplate == Tenants && answer["apiKey"] is JsonValue key)
+            _tenantKey = key.GetValue<string>();
         if (example.Method == "POST" && answer["id"] is JsonValue issued && issued.GetValueKind() == JsonValueKind.String)
             _issuedByCollection[example.PathTemplate] = issued.GetValue<string>();
         foreach (var id in (ReadOnlySpan<string>)["studyId", "trialId"])
