@@ -83,4 +83,40 @@ public sealed class HttpRerankerTests
 
         Assert.Contains("index 5", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task The_searcher_reranks_a_wider_pool_than_top_k()
+    {
+        var server = new WordOverlapServer();
+        await using var host = await LoopbackServer.StartAsync(server.Map);
+        using var http = new HttpClient();
+        var reranker = new HttpReranker(http, new RerankSettings(new Uri(host.Address, "/v1/rerank")));
+        using var index = TestChunks.Index(2,
+            TestChunks.Make("a", "d1", "solar", [1, 0]),
+            TestChunks.Make("b", "d2", "solar", [1, 0]),
+            TestChunks.Make("c", "d3", "solar energy storage grid", [1, 0]));
+        var searcher = new Cluster.Grains.Knowledge.Search.KnowledgeSearcher(new KeywordOnlyEmbedder(), reranker, rerankCandidates: 3);
+
+        var hits = await searcher.SearchAsync(index, new KnowledgeSearchRequest("solar energy grid", 1, SearchMode.Keyword),
+            Cluster.Grains.Knowledge.Search.HybridSearchSettings.Default, CancellationToken.None);
+
+        Assert.Equal("c", Assert.Single(hits).ChunkId);
+        Assert.Equal(3, Assert.Single(server.Requests).GetProperty("documents").GetArrayLength());
+    }
+
+    /// <summary>Keyword searches never embed; this embedder proves it by failing if asked.</summary>
+    private sealed class KeywordOnlyEmbedder : Cluster.Grains.Knowledge.Embeddings.ITextEmbedder
+    {
+        public string ModelId => "none";
+
+        public int Dimensions => 2;
+
+        public int MaxSequenceTokens => 1;
+
+        public Task<float[][]> EmbedDocumentsAsync(IReadOnlyList<string> texts, CancellationToken cancellation) =>
+            throw new InvalidOperationException("keyword search must not embed");
+
+        public Task<float[]> EmbedQueryAsync(string query, CancellationToken cancellation) =>
+            throw new InvalidOperationException("keyword search must not embed");
+    }
 }
