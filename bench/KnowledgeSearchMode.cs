@@ -114,10 +114,10 @@ internal static class KnowledgeSearchMode
         return chunks;
     }
 
-    private static float Gaussian(Random random) =>
+    internal static float Gaussian(Random random) =>
         (float)(Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble()));
 
-    private static double Percentile(List<double> values, double q)
+    internal static double Percentile(List<double> values, double q)
     {
         var sorted = values.ToArray();
         Array.Sort(sorted);
