@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using Cluster.Bench;
-using Cluster.DocumentFixtures;
+using Cluster.Fixtures;
 using Cluster.GrainInterfaces.Knowledge.Ingestion;
 using Cluster.Grains.Knowledge.Ingestion;
 

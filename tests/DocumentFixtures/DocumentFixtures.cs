@@ -5,7 +5,7 @@ using UglyToad.PdfPig.Fonts.Standard14Fonts;
 using UglyToad.PdfPig.Writer;
 using WordDocument = DocumentFormat.OpenXml.Wordprocessing.Document;
 
-namespace Cluster.DocumentFixtures;
+namespace Cluster.Fixtures;
 
 /// <summary>Real .docx and .pdf files built in memory with OpenXml and PdfPig, for the parser tests and the ingestion bench.</summary>
 internal static class DocumentFixtures
