@@ -7,6 +7,7 @@ public static class GrainStorageNames
     public const string Studies = "studies";
     public const string StudyNames = "studyNames";
     public const string AgentModels = "agentModels";
+    public const string ChatSessions = "chatSessions";
 
-    public static IReadOnlyList<string> All { get; } = [Actors, Studies, StudyNames, AgentModels];
+    public static IReadOnlyList<string> All { get; } = [Actors, Studies, StudyNames, AgentModels, ChatSessions];
 }

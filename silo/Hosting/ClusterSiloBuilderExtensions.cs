@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using Cluster.Grains;
 using Cluster.Grains.ActorCore;
+using Cluster.Grains.Chat;
 using Cluster.Grains.Cluster;
 using Cluster.Grains.Compute.Analytics;
 using Cluster.Silo.Placement;
@@ -100,6 +101,7 @@ public static class ClusterSiloBuilderExtensions
         AddStorage(silo, options.Storage);
         silo.Services.AddActorCore(configuration);
         silo.Services.AddExecutionAnalytics(configuration);
+        silo.Services.AddChat(configuration);
         silo.AddDashboard();
         silo.AddActivityPropagation();
         return silo;
