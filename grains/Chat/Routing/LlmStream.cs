@@ -14,6 +14,7 @@ public sealed class LlmStream : IAsyncDisposable
     private readonly CancellationToken _caller;
     private readonly long _started;
     private ChatResponseUpdate? _first;
+    private bool _finished;
     private bool _disposed;
 
     internal LlmStream(LlmBackend backend, IAsyncEnumerator<ChatResponseUpdate> updates, ChatResponseUpdate? first, CancellationTokenSource request, CancellationToken caller, long started)
@@ -69,6 +70,14 @@ public sealed class LlmStream : IAsyncDisposable
                 yield return text;
         }
 
+        // A stream cut off mid-answer can look like a normal end; only a finish reason says the answer is whole.
+        if (!_finished)
+        {
+            Backend.CountError();
+            LlmMetrics.Errors.Add(1, LlmMetrics.Backend(Backend.Name));
+            throw new LlmBackendException($"Backend '{Backend.Name}' ended its answer without finishing it (no finish reason); the answer is incomplete.");
+        }
+
         LlmMetrics.Latency.Record(Stopwatch.GetElapsedTime(_started).TotalMilliseconds, LlmMetrics.Backend(Backend.Name));
     }
 
@@ -90,6 +99,7 @@ public sealed class LlmStream : IAsyncDisposable
 
     private void Take(ChatResponseUpdate update)
     {
+        _finished |= update.FinishReason is not null;
         foreach (var content in update.Contents)
         {
             if (content is not UsageContent usage)

@@ -45,7 +45,7 @@ public sealed class AnswerPipeline(PassageRetriever retriever, IAnswerer answere
         catch (Exception e)
         {
             logger.LogWarning(e, "Answering message {MessageId} of session {SessionId} failed", job.MessageId, job.SessionId);
-            var message = e is Routing.LlmUnavailableException or Routing.LlmBackendTimeoutException or HttpRequestException
+            var message = e is Routing.LlmUnavailableException or Routing.LlmBackendTimeoutException or Routing.LlmBackendException or HttpRequestException
                 ? e.Message
                 : $"The answer failed: {e.Message}";
             await writer.AppendAsync(ChatEvent.Error, new ErrorPayload(job.MessageId, message)).ConfigureAwait(false);
