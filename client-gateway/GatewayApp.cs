@@ -68,6 +68,7 @@ public static class GatewayApp
         api.MapActorCoreEndpoints();
         api.MapStudyEndpoints();
         api.MapAnalyticsEndpoints();
+        api.MapTenantEndpoints();
         api.MapChatEndpoints();
         return app;
     }

@@ -8,6 +8,8 @@ public static class GrainStorageNames
     public const string StudyNames = "studyNames";
     public const string AgentModels = "agentModels";
     public const string ChatSessions = "chatSessions";
+    public const string Tenants = "tenants";
+    public const string ApiKeys = "apiKeys";
 
-    public static IReadOnlyList<string> All { get; } = [Actors, Studies, StudyNames, AgentModels, ChatSessions];
+    public static IReadOnlyList<string> All { get; } = [Actors, Studies, StudyNames, AgentModels, ChatSessions, Tenants, ApiKeys];
 }

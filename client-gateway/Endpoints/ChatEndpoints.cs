@@ -3,6 +3,7 @@ using Cluster.Gateway.Endpoints.Chat;
 using Cluster.Gateway.OpenApi;
 using Cluster.Gateway.Security;
 using Cluster.GrainInterfaces.Chat;
+using Cluster.GrainInterfaces.Knowledge.Tenants;
 using Cluster.Grains.Chat.Streams;
 using Orleans;
 
@@ -21,11 +22,12 @@ public static class ChatEndpoints
     /// </summary>
     public static void MapChatEndpoints(this RouteGroupBuilder api)
     {
-        var sessions = api.MapGroup("/knowledge-bases/{kbId}/sessions").WithTags("chat");
+        // Tenant keys with the chat capability; the admin key too, acting for every tenant.
+        var sessions = api.MapGroup("/knowledge-bases/{kbId}/sessions").WithTags("chat").RequireTenantCapability(TenantCapability.Chat, allowAdmin: true);
         sessions.MapPost("", async (string kbId, HttpContext http, IGrainFactory grains) =>
         {
             var sessionId = Guid.NewGuid().ToString("N");
-            var session = await grains.GetGrain<IChatSessionGrain>(sessionId).CreateAsync(ChatCaller.TenantOf(http), kbId);
+            var session = await grains.GetGrain<IChatSessionGrain>(sessionId).CreateAsync(TenantCaller.From(http).TenantId, kbId);
             return Results.Created($"/api/v1/knowledge-bases/{kbId}/sessions/{sessionId}", new CreatedSession(session.Id, session.KnowledgeBaseId, session.CreatedAt));
         }).WithSummary("Create a chat session over a knowledge base").Produces<CreatedSession>(StatusCodes.Status201Created)
           .WithRequestExample(null, ("kbId", ExampleKnowledgeBaseId));
@@ -38,24 +40,25 @@ public static class ChatEndpoints
         sessions.MapDelete("/{sessionId}", async (string kbId, string sessionId, HttpContext http, IGrainFactory grains) =>
         {
             await SessionAsync(grains, http, kbId, sessionId);
-            await Session(grains, sessionId).DeleteAsync(ChatCaller.TenantOf(http));
+            await Session(grains, sessionId).DeleteAsync(TenantCaller.From(http).TenantId);
             return Results.NoContent();
         }).WithSummary("Delete a session, stopping any answer being written").Produces(StatusCodes.Status204NoContent)
           .WithRequestExample(null, ("kbId", ExampleKnowledgeBaseId), ("sessionId", ExampleSessionId));
 
-        var messages = api.MapGroup("/sessions/{sessionId}/messages").WithTags("chat");
+        var messages = api.MapGroup("/sessions/{sessionId}/messages").WithTags("chat").RequireTenantCapability(TenantCapability.Chat, allowAdmin: true);
         messages.MapPost("", async (string sessionId, AskRequest body, HttpContext http, IGrainFactory grains, IChatEventStore events) =>
         {
             var question = body.ToQuestion();
             question.Validate();
-            var started = await Session(grains, sessionId).AskAsync(ChatCaller.TenantOf(http), question);
+            var session = await ReachAsync(grains, http, sessionId);
+            var started = await session.AskAsync(TenantCaller.From(http).TenantId, question);
             var stream = IChatEventStore.StreamOf(sessionId, started.MessageId);
             http.Response.Headers.Location = $"/api/v1/sessions/{sessionId}/messages/{started.MessageId}/events";
             if (body.Stream ?? true)
                 return new ChatEventsResult(events, stream, 0);
             await ChatEventsResult.WaitForEndAsync(events, stream, http.RequestAborted);
-            var session = await Session(grains, sessionId).GetAsync(ChatCaller.TenantOf(http));
-            var message = session.Messages.FirstOrDefault(m => m.Id == started.MessageId)
+            var answered = await session.GetAsync(TenantCaller.From(http).TenantId);
+            var message = answered.Messages.FirstOrDefault(m => m.Id == started.MessageId)
                 ?? throw ChatSessionNotFoundException.ForMessage(sessionId, started.MessageId);
             return message.Status == ChatMessageStatus.Failed
                 ? Results.Problem(statusCode: StatusCodes.Status502BadGateway, title: "The answer failed", detail: message.Error)
@@ -68,7 +71,9 @@ public static class ChatEndpoints
         messages.MapGet("/{messageId}/events", async (string sessionId, string messageId, long? after, HttpContext http, IGrainFactory grains, IChatEventStore events) =>
         {
             var from = after ?? LastEventId(http) ?? 0;
-            var session = await Session(grains, sessionId).GetAsync(ChatCaller.TenantOf(http));
+            var session = await Session(grains, sessionId).GetAsync(TenantCaller.From(http).TenantId);
+            if (!TenantCaller.From(http).CanReach(session.KnowledgeBaseId))
+                throw ChatSessionNotFoundException.ForSession(sessionId);
             if (!session.Messages.Any(m => m.Id == messageId))
                 throw ChatSessionNotFoundException.ForMessage(sessionId, messageId);
             return new ChatEventsResult(events, IChatEventStore.StreamOf(sessionId, messageId), from);
@@ -77,7 +82,7 @@ public static class ChatEndpoints
           .WithRequestExample(null, ("sessionId", ExampleSessionId), ("messageId", ExampleMessageId));
 
         messages.MapPost("/{messageId}/stop", async (string sessionId, string messageId, HttpContext http, IGrainFactory grains) =>
-            new StopAnswer(messageId, await Session(grains, sessionId).StopAsync(ChatCaller.TenantOf(http), messageId)))
+            new StopAnswer(messageId, await (await ReachAsync(grains, http, sessionId)).StopAsync(TenantCaller.From(http).TenantId, messageId)))
           .WithSummary("Stop writing an answer: its stream ends with done (status stopped)")
           .WithRequestExample(null, ("sessionId", ExampleSessionId), ("messageId", ExampleMessageId));
 
@@ -86,9 +91,22 @@ public static class ChatEndpoints
             .WithSummary("The model backends of the answering silo: load, health, circuit state and counters (admin key)");
     }
 
+    /// <summary>
+    /// The session, when the caller's key may reach its knowledge base: a key limited to some knowledge bases costs
+    /// one more grain call to learn the session's.
+    /// </summary>
+    private static async Task<IChatSessionGrain> ReachAsync(IGrainFactory grains, HttpContext http, string sessionId)
+    {
+        var session = Session(grains, sessionId);
+        var caller = TenantCaller.From(http);
+        if (caller.KnowledgeBaseIds is not null && !caller.CanReach((await session.GetAsync(caller.TenantId)).KnowledgeBaseId))
+            throw ChatSessionNotFoundException.ForSession(sessionId);
+        return session;
+    }
+
     private static async Task<ChatSessionView> SessionAsync(IGrainFactory grains, HttpContext http, string kbId, string sessionId)
     {
-        var session = await Session(grains, sessionId).GetAsync(ChatCaller.TenantOf(http));
+        var session = await Session(grains, sessionId).GetAsync(TenantCaller.From(http).TenantId);
         return session.KnowledgeBaseId == kbId ? session : throw ChatSessionNotFoundException.ForSession(sessionId);
     }
 

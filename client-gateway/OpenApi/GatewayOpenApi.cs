@@ -76,7 +76,7 @@ public static class GatewayOpenApi
             Type = SecuritySchemeType.ApiKey,
             In = ParameterLocation.Header,
             Name = ApiKeys.Header,
-            Description = "A client key (Cluster:ApiKeys) or the admin key (Cluster:AdminKey).",
+            Description = "A client key (Cluster:ApiKeys), the admin key (Cluster:AdminKey), or on tenant endpoints a tenant key (sk-…) with the capability they need.",
         };
         document.Components.Schemas ??= new Dictionary<string, IOpenApiSchema>();
         document.Components.Schemas[ProblemSchema] = Problem();
@@ -104,6 +104,7 @@ public static class GatewayOpenApi
     {
         var api = path.StartsWith("/api/", StringComparison.Ordinal);
         var admin = metadata.OfType<AdminOnly>().Any();
+        var tenant = metadata.OfType<TenantCapabilityRequirement>().LastOrDefault();
         if (api || path == "/metrics")
             operation.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(KeyScheme, document)] = [] }];
         if (metadata.OfType<RequestExample>().LastOrDefault() is { } example)
@@ -127,6 +128,7 @@ public static class GatewayOpenApi
         AddProblem(document, operation, "400", "Invalid input: the problem's field names the offending JSON path.", hasInput);
         AddProblem(document, operation, "401", "Missing or unknown API key.", api);
         AddProblem(document, operation, "403", "The admin key is required.", admin);
+        AddProblem(document, operation, "403", $"The tenant key lacks the {tenant?.Capability.ToString().ToLowerInvariant()} capability.", tenant is not null);
         AddProblem(document, operation, "404", "Nothing with that id exists.", path.Contains('{', StringComparison.Ordinal));
         AddProblem(document, operation, "409", "Conflicts with the current state (a stale expected version, a finished trial, or stored state that needs repair).", api);
         AddProblem(document, operation, "413", "The body is over the size limit.", hasBody);

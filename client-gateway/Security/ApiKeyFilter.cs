@@ -1,11 +1,16 @@
 namespace Cluster.Gateway.Security;
 
-/// <summary>Rejects API calls without a valid X-API-Key (401) and admin endpoints without the admin key (403).</summary>
+/// <summary>
+/// Rejects API calls without a valid X-API-Key (401) and admin endpoints without the admin key (403). Endpoints that
+/// take tenant keys (<see cref="TenantCapabilityRequirement"/>) are left to <see cref="TenantKeyFilter"/>.
+/// </summary>
 public sealed class ApiKeyFilter(ApiKeys keys) : IEndpointFilter
 {
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         var http = context.HttpContext;
+        if (http.GetEndpoint()?.Metadata.GetMetadata<TenantCapabilityRequirement>() is not null)
+            return await next(context);
         var key = http.Request.Headers[ApiKeys.Header].FirstOrDefault();
         if (!keys.IsValid(key))
         {

@@ -6,11 +6,13 @@ namespace Cluster.Tests.Gateway;
 
 /// <summary>
 /// Sends documented examples to a gateway the way a client following the reference would: ids the gateway hands out
-/// (studyId, trialId) are taken from earlier answers in place of the document's placeholders.
+/// (studyId, trialId) are taken from earlier answers in place of the document's placeholders, and so is the id a
+/// POST to a collection answered (<c>{"id": …}</c>) for the path parameter that follows that collection.
 /// </summary>
 public sealed class ExampleSession(HttpClient http)
 {
     private readonly Dictionary<string, string> _issued = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _issuedByCollection = new(StringComparer.Ordinal);
 
     /// <summary>Writes first in document order, then reads, then deletes in reverse order so parts go before their owners.</summary>
     public static IEnumerable<DocumentedExample> InRunOrder(IReadOnlyList<DocumentedExample> examples) =>
@@ -25,7 +27,7 @@ public sealed class ExampleSession(HttpClient http)
         if (json is not null)
             request.Content = new StringContent(json, Encoding.UTF8, "application/json");
         var response = await http.SendAsync(request);
-        await RememberIssuedIdsAsync(response);
+        await RememberIssuedIdsAsync(example, response);
         return response;
     }
 
@@ -33,19 +35,44 @@ public sealed class ExampleSession(HttpClient http)
     {
         var path = example.PathTemplate;
         foreach (var (name, value) in example.PathValues)
-            path = path.Replace("{" + name + "}", Uri.EscapeDataString(_issued.GetValueOrDefault(name, value)), StringComparison.Ordinal);
+            path = path.Replace("{" + name + "}", Uri.EscapeDataString(_issued.GetValueOrDefault(name) ?? IssuedIn(example.PathTemplate, name) ?? value), StringComparison.Ordinal);
         if (example.QueryValues.Count > 0)
             path += "?" + string.Join('&', example.QueryValues.Select(q => $"{q.Key}={Uri.EscapeDataString(q.Value)}"));
         return path;
     }
 
-    private async Task RememberIssuedIdsAsync(HttpResponseMessage response)
+    /// <summary>
+    /// The id issued by the collection that <c>{name}</c> follows in <paramref name="template"/>, e.g. /tenants for
+    /// /tenants/{id}; else by a collection of the same name elsewhere (sessions created under a knowledge base are
+    /// addressed as /sessions/{sessionId}).
+    /// </summary>
+    private string? IssuedIn(string template, string name)
+    {
+        var at = template.IndexOf("/{" + name + "}", StringComparison.Ordinal);
+        if (at < 0)
+            return null;
+        var collection = template[..at];
+        if (_issuedByCollection.TryGetValue(collection, out var issued))
+            return issued;
+        var segment = collection[collection.LastIndexOf('/')..];
+        foreach (var (other, id) in _issuedByCollection)
+        {
+            if (other.EndsWith(segment, StringComparison.Ordinal))
+                return id;
+        }
+
+        return null;
+    }
+
+    private async Task RememberIssuedIdsAsync(DocumentedExample example, HttpResponseMessage response)
     {
         if (!response.IsSuccessStatusCode || response.Content.Headers.ContentType?.MediaType != "application/json")
             return;
         var node = JsonNode.Parse(await response.Content.ReadAsStringAsync());
         if (node is not JsonObject answer)
             return;
+        if (example.Method == "POST" && answer["id"] is JsonValue issued && issued.GetValueKind() == JsonValueKind.String)
+            _issuedByCollection[example.PathTemplate] = issued.GetValue<string>();
         foreach (var id in (ReadOnlySpan<string>)["studyId", "trialId"])
         {
             if (answer[id] is JsonValue value)

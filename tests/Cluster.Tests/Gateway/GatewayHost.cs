@@ -25,7 +25,10 @@ public sealed class GatewayHost : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
-    public static async Task<GatewayHost> StartAsync(params string[] extraArgs)
+    public static Task<GatewayHost> StartAsync(params string[] extraArgs) => StartAsync(_ => { }, extraArgs);
+
+    /// <param name="map">Maps routes only a test needs (e.g. a probe behind a filter) before the gateway starts.</param>
+    public static async Task<GatewayHost> StartAsync(Action<WebApplication> map, params string[] extraArgs)
     {
         var app = GatewayApp.Build([
             "--urls", "http://127.0.0.1:0",
@@ -34,6 +37,7 @@ public sealed class GatewayHost : IAsyncDisposable
             "--Logging:LogLevel:Default=Warning",
             .. extraArgs,
         ]);
+        map(app);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new GatewayHost(app, new Uri(address));
