@@ -69,6 +69,8 @@ public static class GatewayApp
         api.MapStudyEndpoints();
         api.MapAnalyticsEndpoints();
         api.MapTenantEndpoints();
+        api.MapKnowledgeBaseEndpoints();
+        api.MapKnowledgeDocumentEndpoints();
         api.MapChatEndpoints();
         return app;
     }

@@ -1,5 +1,7 @@
 using System.Text.Json;
 using Cluster.GrainInterfaces;
+using Cluster.GrainInterfaces.Knowledge.Ingestion;
+using Cluster.GrainInterfaces.Knowledge.Tenants;
 using Cluster.Grains.Json;
 using Microsoft.AspNetCore.Diagnostics;
 using Orleans.Runtime;
@@ -57,6 +59,9 @@ public sealed class GrainExceptionHandler(IProblemDetailsService problems, ILogg
             BadHttpRequestException { StatusCode: 400 } when HasNoBody(http.Request) => new Problem(400, "Body required",
                 "This endpoint needs a JSON body sent with Content-Type: application/json; /docs shows an example for each endpoint.", "$"),
             BadHttpRequestException bad => new Problem(bad.StatusCode, "Malformed request", bad.Message, null),
+            UnsupportedDocumentTypeException => new Problem(415, "Unsupported document type", e.Message, null),
+            DocumentRejectedException => new Problem(422, "Unreadable document", e.Message, null),
+            StorageQuotaExceededException => new Problem(413, "Storage quota exceeded", e.Message, null),
             ArgumentException a => new Problem(400, "Invalid input", e.Message, a.ParamName),
             KeyNotFoundException => new Problem(404, "Not found", e.Message, null),
             ConflictException or InconsistentStateException => new Problem(409, "Conflict", e.Message, null),

@@ -5,6 +5,7 @@ using Cluster.Grains.ActorCore;
 using Cluster.Grains.Chat;
 using Cluster.Grains.Cluster;
 using Cluster.Grains.Compute.Analytics;
+using Cluster.Grains.Knowledge.Hosting;
 using Cluster.Grains.Knowledge.Tenants;
 using Cluster.Silo.Placement;
 using Cluster.Silo.Security;
@@ -102,6 +103,7 @@ public static class ClusterSiloBuilderExtensions
         AddStorage(silo, options.Storage);
         silo.Services.AddActorCore(configuration);
         silo.Services.AddExecutionAnalytics(configuration);
+        silo.Services.AddKnowledge(configuration);
         silo.Services.AddChat(configuration);
         silo.Services.AddTenants(configuration);
         silo.AddDashboard();
