@@ -11,7 +11,7 @@ namespace Cluster.Gateway.Endpoints;
 
 public static class ChatEndpoints
 {
-    private const string ExampleKnowledgeBaseId = "kb-handbook";
+    private const string ExampleKnowledgeBaseId = KnowledgeBaseEndpoints.ExampleKnowledgeBaseId;
     private const string ExampleSessionId = "5b0f3c1e8d2a4f6b9c7e1a3d5f7b9c2e";
     private const string ExampleMessageId = "9e8d7c6b5a4f3e2d1c0b9a8f7e6d5c4b";
 
@@ -22,12 +22,14 @@ public static class ChatEndpoints
     /// </summary>
     public static void MapChatEndpoints(this RouteGroupBuilder api)
     {
-        // Tenant keys with the chat capability; the admin key too, acting for every tenant.
-        var sessions = api.MapGroup("/knowledge-bases/{kbId}/sessions").WithTags("chat").RequireTenantCapability(TenantCapability.Chat, allowAdmin: true);
+        // Sessions belong to tenants: tenant keys with the chat capability only.
+        var sessions = api.MapGroup("/knowledge-bases/{kbId}/sessions").WithTags("chat").RequireTenantCapability(TenantCapability.Chat);
         sessions.MapPost("", async (string kbId, HttpContext http, IGrainFactory grains) =>
         {
+            // The knowledge base must be the caller's: another tenant's answers as a missing one.
+            await KnowledgeBaseEndpoints.KnowledgeBase(grains, kbId).GetAsync(TenantOf(http));
             var sessionId = Guid.NewGuid().ToString("N");
-            var session = await grains.GetGrain<IChatSessionGrain>(sessionId).CreateAsync(TenantCaller.From(http).TenantId, kbId);
+            var session = await grains.GetGrain<IChatSessionGrain>(sessionId).CreateAsync(TenantOf(http), kbId);
             return Results.Created($"/api/v1/knowledge-bases/{kbId}/sessions/{sessionId}", new CreatedSession(session.Id, session.KnowledgeBaseId, session.CreatedAt));
         }).WithSummary("Create a chat session over a knowledge base").Produces<CreatedSession>(StatusCodes.Status201Created)
           .WithRequestExample(null, ("kbId", ExampleKnowledgeBaseId));
@@ -40,24 +42,24 @@ public static class ChatEndpoints
         sessions.MapDelete("/{sessionId}", async (string kbId, string sessionId, HttpContext http, IGrainFactory grains) =>
         {
             await SessionAsync(grains, http, kbId, sessionId);
-            await Session(grains, sessionId).DeleteAsync(TenantCaller.From(http).TenantId);
+            await Session(grains, sessionId).DeleteAsync(TenantOf(http));
             return Results.NoContent();
         }).WithSummary("Delete a session, stopping any answer being written").Produces(StatusCodes.Status204NoContent)
           .WithRequestExample(null, ("kbId", ExampleKnowledgeBaseId), ("sessionId", ExampleSessionId));
 
-        var messages = api.MapGroup("/sessions/{sessionId}/messages").WithTags("chat").RequireTenantCapability(TenantCapability.Chat, allowAdmin: true);
+        var messages = api.MapGroup("/sessions/{sessionId}/messages").WithTags("chat").RequireTenantCapability(TenantCapability.Chat);
         messages.MapPost("", async (string sessionId, AskRequest body, HttpContext http, IGrainFactory grains, IChatEventStore events) =>
         {
             var question = body.ToQuestion();
             question.Validate();
             var session = await ReachAsync(grains, http, sessionId);
-            var started = await session.AskAsync(TenantCaller.From(http).TenantId, question);
+            var started = await session.AskAsync(TenantOf(http), question);
             var stream = IChatEventStore.StreamOf(sessionId, started.MessageId);
             http.Response.Headers.Location = $"/api/v1/sessions/{sessionId}/messages/{started.MessageId}/events";
             if (body.Stream ?? true)
                 return new ChatEventsResult(events, stream, 0);
             await ChatEventsResult.WaitForEndAsync(events, stream, http.RequestAborted);
-            var answered = await session.GetAsync(TenantCaller.From(http).TenantId);
+            var answered = await session.GetAsync(TenantOf(http));
             var message = answered.Messages.FirstOrDefault(m => m.Id == started.MessageId)
                 ?? throw ChatSessionNotFoundException.ForMessage(sessionId, started.MessageId);
             return message.Status == ChatMessageStatus.Failed
@@ -71,7 +73,7 @@ public static class ChatEndpoints
         messages.MapGet("/{messageId}/events", async (string sessionId, string messageId, long? after, HttpContext http, IGrainFactory grains, IChatEventStore events) =>
         {
             var from = after ?? LastEventId(http) ?? 0;
-            var session = await Session(grains, sessionId).GetAsync(TenantCaller.From(http).TenantId);
+            var session = await Session(grains, sessionId).GetAsync(TenantOf(http));
             if (!TenantCaller.From(http).CanReach(session.KnowledgeBaseId))
                 throw ChatSessionNotFoundException.ForSession(sessionId);
             if (!session.Messages.Any(m => m.Id == messageId))
@@ -82,7 +84,7 @@ public static class ChatEndpoints
           .WithRequestExample(null, ("sessionId", ExampleSessionId), ("messageId", ExampleMessageId));
 
         messages.MapPost("/{messageId}/stop", async (string sessionId, string messageId, HttpContext http, IGrainFactory grains) =>
-            new StopAnswer(messageId, await (await ReachAsync(grains, http, sessionId)).StopAsync(TenantCaller.From(http).TenantId, messageId)))
+            new StopAnswer(messageId, await (await ReachAsync(grains, http, sessionId)).StopAsync(TenantOf(http), messageId)))
           .WithSummary("Stop writing an answer: its stream ends with done (status stopped)")
           .WithRequestExample(null, ("sessionId", ExampleSessionId), ("messageId", ExampleMessageId));
 
@@ -99,16 +101,18 @@ public static class ChatEndpoints
     {
         var session = Session(grains, sessionId);
         var caller = TenantCaller.From(http);
-        if (caller.KnowledgeBaseIds is not null && !caller.CanReach((await session.GetAsync(caller.TenantId)).KnowledgeBaseId))
+        if (caller.KnowledgeBaseIds is not null && !caller.CanReach((await session.GetAsync(TenantOf(http))).KnowledgeBaseId))
             throw ChatSessionNotFoundException.ForSession(sessionId);
         return session;
     }
 
     private static async Task<ChatSessionView> SessionAsync(IGrainFactory grains, HttpContext http, string kbId, string sessionId)
     {
-        var session = await Session(grains, sessionId).GetAsync(TenantCaller.From(http).TenantId);
+        var session = await Session(grains, sessionId).GetAsync(TenantOf(http));
         return session.KnowledgeBaseId == kbId ? session : throw ChatSessionNotFoundException.ForSession(sessionId);
     }
+
+    private static string TenantOf(HttpContext http) => KnowledgeBaseEndpoints.TenantOf(http);
 
     /// <summary>Session ids are 32 hex digits issued by the gateway; anything else names no session.</summary>
     private static IChatSessionGrain Session(IGrainFactory grains, string sessionId) =>

@@ -59,7 +59,7 @@ public sealed class ChatSessionGrain(
             await answer.WaitAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing | ConfigureAwaitOptions.ContinueOnCapturedContext);
     }
 
-    public async Task<ChatSessionView> CreateAsync(string? tenantId, string knowledgeBaseId)
+    public async Task<ChatSessionView> CreateAsync(string tenantId, string knowledgeBaseId)
     {
         if (state.State.Exists)
         {
@@ -73,13 +73,13 @@ public sealed class ChatSessionGrain(
         return View();
     }
 
-    public Task<ChatSessionView> GetAsync(string? tenantId)
+    public Task<ChatSessionView> GetAsync(string tenantId)
     {
         Check(tenantId);
         return Task.FromResult(View());
     }
 
-    public async Task DeleteAsync(string? tenantId)
+    public async Task DeleteAsync(string tenantId)
     {
         Check(tenantId);
         if (_stop is { } stop)
@@ -91,7 +91,7 @@ public sealed class ChatSessionGrain(
         DeactivateOnIdle();
     }
 
-    public async Task<ChatMessageStarted> AskAsync(string? tenantId, ChatQuestion question)
+    public async Task<ChatMessageStarted> AskAsync(string tenantId, ChatQuestion question)
     {
         Check(tenantId);
         question.Validate();
@@ -114,7 +114,7 @@ public sealed class ChatSessionGrain(
         return new ChatMessageStarted(Id, messageId);
     }
 
-    public async Task<bool> StopAsync(string? tenantId, string messageId)
+    public async Task<bool> StopAsync(string tenantId, string messageId)
     {
         Check(tenantId);
         if (_answering == messageId && _stop is { } stop)
@@ -188,9 +188,9 @@ public sealed class ChatSessionGrain(
         return rounds.Count > options.HistoryRounds ? rounds.GetRange(rounds.Count - options.HistoryRounds, options.HistoryRounds) : rounds;
     }
 
-    private void Check(string? tenantId)
+    private void Check(string tenantId)
     {
-        if (!state.State.Exists || (tenantId is not null && state.State.TenantId != tenantId))
+        if (!state.State.Exists || state.State.TenantId != tenantId)
             throw ChatSessionNotFoundException.ForSession(Id);
     }
 
