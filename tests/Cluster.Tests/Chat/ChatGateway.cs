@@ -27,7 +27,7 @@ public class ChatGateway : Xunit.IAsyncLifetime
 
     protected virtual string[] Arguments => [];
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
         Gateway = await GatewayHost.StartAsync(Arguments);
         Api = new KnowledgeApi(Gateway);
