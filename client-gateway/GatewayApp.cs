@@ -5,6 +5,7 @@ using Cluster.Gateway.Errors;
 using Cluster.Gateway.Logging;
 using Cluster.Gateway.OpenApi;
 using Cluster.Gateway.Security;
+using Cluster.Grains.Chat;
 using Cluster.Silo.Hosting;
 using OpenTelemetry.Metrics;
 using Orleans.Dashboard;
@@ -35,6 +36,7 @@ public static class GatewayApp
             builder.UseOrleansClient(client => client.UseClusterClient(builder.Configuration).AddDashboard());
         builder.Services.AddSingleton(ApiKeys.FromConfiguration(builder.Configuration, embedded));
         builder.Services.AddDashboardAccess();
+        builder.Services.AddChatEvents(builder.Configuration);
         builder.Services.AddClusterTelemetry(builder.Configuration, "cluster-gateway")
             .WithMetrics(metrics => metrics.AddPrometheusExporter());
         builder.Services.AddProblemDetails();
@@ -69,6 +71,7 @@ public static class GatewayApp
         api.MapTenantEndpoints();
         api.MapKnowledgeBaseEndpoints();
         api.MapKnowledgeDocumentEndpoints();
+        api.MapChatEndpoints();
         return app;
     }
 }

@@ -7,8 +7,9 @@ public static class GrainStorageNames
     public const string Studies = "studies";
     public const string StudyNames = "studyNames";
     public const string AgentModels = "agentModels";
+    public const string ChatSessions = "chatSessions";
     public const string Tenants = "tenants";
     public const string ApiKeys = "apiKeys";
 
-    public static IReadOnlyList<string> All { get; } = [Actors, Studies, StudyNames, AgentModels, Tenants, ApiKeys];
+    public static IReadOnlyList<string> All { get; } = [Actors, Studies, StudyNames, AgentModels, ChatSessions, Tenants, ApiKeys];
 }

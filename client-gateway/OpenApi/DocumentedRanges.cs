@@ -1,4 +1,6 @@
 using Cluster.Gateway.Endpoints.Agents;
+using Cluster.Gateway.Endpoints.Chat;
+using Cluster.GrainInterfaces.Chat;
 using Cluster.GrainInterfaces.Compute;
 using Cluster.GrainInterfaces.Compute.Analytics;
 using Cluster.Grains.Compute.Agents.Planning;
@@ -31,6 +33,7 @@ internal static class DocumentedRanges
             [(typeof(TokenCounts), "prompt")] = (0, null),
             [(typeof(TokenCounts), "completion")] = (0, null),
             [(typeof(TokenCounts), "total")] = (0, null),
+            [(typeof(AskRequest), "topK")] = (1, ChatQuestion.MaxTopK),
         };
 
     public static readonly IReadOnlyDictionary<(Type Type, string Property), string[]> Spellings =

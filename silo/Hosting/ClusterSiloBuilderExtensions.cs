@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using Cluster.Grains;
 using Cluster.Grains.ActorCore;
+using Cluster.Grains.Chat;
 using Cluster.Grains.Cluster;
 using Cluster.Grains.Compute.Analytics;
 using Cluster.Grains.Knowledge.Hosting;
@@ -103,6 +104,7 @@ public static class ClusterSiloBuilderExtensions
         silo.Services.AddActorCore(configuration);
         silo.Services.AddExecutionAnalytics(configuration);
         silo.Services.AddKnowledge(configuration);
+        silo.Services.AddChat(configuration);
         silo.Services.AddTenants(configuration);
         silo.AddDashboard();
         silo.AddActivityPropagation();
