@@ -1,0 +1,12 @@
+using Orleans;
+
+namespace Cluster.GrainInterfaces.Vision;
+
+/// <summary>What a job asks of its model: ImageNet-style class labels with scores, or an L2-normalised embedding.</summary>
+[GenerateSerializer]
+[Alias("Vision.VisionTask")]
+public enum VisionTask
+{
+    Classify,
+    Embed,
+}
