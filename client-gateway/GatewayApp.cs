@@ -6,6 +6,7 @@ using Cluster.Gateway.Logging;
 using Cluster.Gateway.OpenApi;
 using Cluster.Gateway.Security;
 using Cluster.Silo.Hosting;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using OpenTelemetry.Metrics;
 using Orleans.Dashboard;
 
@@ -29,6 +30,9 @@ public static class GatewayApp
 
         // With Cluster:Redis the gateway joins that cluster as a client; otherwise it hosts the embedded silo.
         var embedded = string.IsNullOrWhiteSpace(builder.Configuration["Cluster:Redis"]);
+        // The embedded silo serves vision on this machine's devices (the CPU without CUDA) unless roles are configured.
+        if (embedded && !builder.Configuration.GetSection("Cluster:Roles").Exists() && builder.Configuration.GetValue("Vision:Embedded", true))
+            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Cluster:Roles:0"] = ClusterSiloBuilderExtensions.VisionRole });
         if (embedded)
             builder.UseOrleans(silo => silo.UseClusterSilo(builder.Configuration));
         else
@@ -37,6 +41,7 @@ public static class GatewayApp
         builder.Services.AddDashboardAccess();
         builder.Services.AddClusterTelemetry(builder.Configuration, "cluster-gateway")
             .WithMetrics(metrics => metrics.AddPrometheusExporter());
+        builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddProblemDetails();
         builder.Services.AddGatewayOpenApi();
         builder.Services.AddExceptionHandler<GrainExceptionHandler>();
@@ -66,6 +71,7 @@ public static class GatewayApp
         api.MapActorCoreEndpoints();
         api.MapStudyEndpoints();
         api.MapAnalyticsEndpoints();
+        api.MapVisionEndpoints();
         return app;
     }
 }

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Orleans;
 
 namespace Cluster.GrainInterfaces.Vision;
@@ -6,12 +7,18 @@ namespace Cluster.GrainInterfaces.Vision;
 [Alias("Vision.VisionJobState")]
 public enum VisionJobState
 {
+    [JsonStringEnumMemberName("queued")]
     Queued,
+    [JsonStringEnumMemberName("running")]
     Running,
+    [JsonStringEnumMemberName("succeeded")]
     Succeeded,
+    [JsonStringEnumMemberName("failed")]
     Failed,
+    [JsonStringEnumMemberName("cancelled")]
     Cancelled,
 
     /// <summary>Its deadline passed before it ran: it never ran.</summary>
+    [JsonStringEnumMemberName("expired")]
     Expired,
 }

@@ -11,7 +11,7 @@ namespace Cluster.GrainInterfaces.Vision;
 [Alias("Vision.VisionJobView")]
 [Immutable]
 public sealed record VisionJobView(
-    string Id,
+    string JobId,
     string Model,
     VisionTask Task,
     int Priority,

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Orleans;
 
 namespace Cluster.GrainInterfaces.Vision;
@@ -7,6 +8,8 @@ namespace Cluster.GrainInterfaces.Vision;
 [Alias("Vision.VisionTask")]
 public enum VisionTask
 {
+    [JsonStringEnumMemberName("classify")]
     Classify,
+    [JsonStringEnumMemberName("embed")]
     Embed,
 }

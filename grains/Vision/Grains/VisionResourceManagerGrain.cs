@@ -493,7 +493,7 @@ public sealed class VisionResourceManagerGrain(
             try
             {
                 var moved = await vision.ResubmitAsync(job.Request, Key);
-                Finish(job, j => j.Move(time.GetUtcNow(), moved.Id, $"Device {_device.Id} failed; the job continues as {moved.Id}."), "moved");
+                Finish(job, j => j.Move(time.GetUtcNow(), moved.JobId, $"Device {_device.Id} failed; the job continues as {moved.JobId}."), "moved");
             }
             catch (Exception e) when (e is NoCompatibleSiloException or DeviceUnavailableException)
             {

@@ -27,8 +27,9 @@ public sealed class ModelLoader(Nvml? nvml, int intraOpThreads)
             return reading.UsedBytes;
         }
 
-        // Freed managed garbage would otherwise hide part of the native allocation in the difference.
-        GC.Collect();
+        // Managed garbage (the parsed graph) is collected and the heap compacted, so the difference is the session's.
+        System.Runtime.GCSettings.LargeObjectHeapCompactionMode = System.Runtime.GCLargeObjectHeapCompactionMode.CompactOnce;
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
         GC.WaitForPendingFinalizers();
         using var process = Process.GetCurrentProcess();
         source = "process-private-bytes";

@@ -6,7 +6,7 @@ namespace Cluster.Tests.Gateway;
 
 /// <summary>
 /// Sends documented examples to a gateway the way a client following the reference would: ids the gateway hands out
-/// (studyId, trialId) are taken from earlier answers in place of the document's placeholders.
+/// (studyId, trialId, jobId) are taken from earlier answers in place of the document's placeholders.
 /// </summary>
 public sealed class ExampleSession(HttpClient http)
 {
@@ -46,7 +46,7 @@ public sealed class ExampleSession(HttpClient http)
         var node = JsonNode.Parse(await response.Content.ReadAsStringAsync());
         if (node is not JsonObject answer)
             return;
-        foreach (var id in (ReadOnlySpan<string>)["studyId", "trialId"])
+        foreach (var id in (ReadOnlySpan<string>)["studyId", "trialId", "jobId"])
         {
             if (answer[id] is JsonValue value)
                 _issued[id] = value.GetValueKind() == JsonValueKind.String ? value.GetValue<string>() : value.ToJsonString();
