@@ -96,7 +96,9 @@ internal static class VisionJobInput
             throw new VisionValidationException("image", "is empty.");
         try
         {
-            var info = Image.Identify(image);
+            // ImageSharp 2 answers null for a format it does not know.
+            var info = Image.Identify(image)
+                ?? throw new VisionValidationException("image", "is not in a format this service decodes (JPEG, PNG, BMP, GIF, TGA, TIFF, WebP, PBM).");
             if (info.Width <= 0 || info.Height <= 0)
                 throw new VisionValidationException("image", "has no pixels.");
         }
