@@ -83,10 +83,24 @@ internal static class VisionJobInput
             throw new VisionValidationException("priority", $"must be 1 (critical), 2 (high), 5 (normal), 8 (low) or 10 (background); got {level}.");
         if (deadline is { } due && due <= time.GetUtcNow())
             throw new VisionValidationException("deadline", $"{due:O} has already passed.");
-        if (tenant is { Length: > MaxTenantLength } || tenant is { Length: 0 })
-            throw new VisionValidationException("tenant", $"must be 1-{MaxTenantLength} characters when given.");
+        if (tenant is not null && !IsTenant(tenant))
+            throw new VisionValidationException("tenant", $"must be 1-{MaxTenantLength} characters of A-Z, a-z, 0-9, '-', '_' or '.' when given.");
         CheckImage(image);
         return new VisionJobRequest(model!, kind, image, level, deadline, tenant ?? DefaultTenant);
+    }
+
+    /// <summary>Tenants name fair-share lanes and appear in meters: a short ASCII alphabet.</summary>
+    private static bool IsTenant(string tenant)
+    {
+        if (tenant.Length is 0 or > MaxTenantLength)
+            return false;
+        foreach (var c in tenant)
+        {
+            if (!(char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.'))
+                return false;
+        }
+
+        return true;
     }
 
     /// <summary>Reads the image's header only: the format must be known and the header whole; pixels are decoded on the gpu silo.</summary>
