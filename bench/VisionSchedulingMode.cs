@@ -10,7 +10,7 @@ namespace Cluster.Bench;
 /// <summary>
 /// The vision engines alone on a synthetic mix (<see cref="SimulatedModel.Mix"/>) over a simulated clock: mean and
 /// p99 wait per priority and memory utilisation for the priority queue with priority-weighted LRU against FIFO with
-/// plain LRU, on the same arrivals; then the wall-clock latency of allocation decisions, in the simulation and on a
+/// plain LRU, on the same arrivals (and the priority queue with plain LRU, to tell the two parts apart); then the wall-clock latency of allocation decisions, in the simulation and on a
 /// 64-model catalogue. Usage: <c>vision-scheduling [--minutes M] [--rate JOBS_PER_S] [--seed S] [--budget-gib G] [--load-s-per-gib S]</c>.
 /// </summary>
 internal static class VisionSchedulingMode
@@ -37,8 +37,9 @@ internal static class VisionSchedulingMode
             ["budget_gib"] = budget / GiB,
             ["load_s_per_gib"] = loadSecondsPerGiB,
         };
-        var ours = Simulate(true, arrivals, budget, reserve, loadSecondsPerGiB, "ours", result);
-        var baseline = Simulate(false, arrivals, budget, reserve, loadSecondsPerGiB, "fifo_lru", result);
+        var ours = Simulate(true, true, arrivals, budget, reserve, loadSecondsPerGiB, "ours", result);
+        var baseline = Simulate(false, false, arrivals, budget, reserve, loadSecondsPerGiB, "fifo_lru", result);
+        Simulate(true, false, arrivals, budget, reserve, loadSecondsPerGiB, "priority_plain_lru", result);
         foreach (var priority in Enum.GetValues<VisionPriority>())
         {
             var key = priority.ToString().ToLowerInvariant();
@@ -51,9 +52,9 @@ internal static class VisionSchedulingMode
         return BenchResult.Print(result);
     }
 
-    private static SchedulingSimulation Simulate(bool ours, SimulatedArrival[] arrivals, long budget, long reserve, double loadSecondsPerGiB, string name, Dictionary<string, object> result)
+    private static SchedulingSimulation Simulate(bool priorityQueue, bool weightedLru, SimulatedArrival[] arrivals, long budget, long reserve, double loadSecondsPerGiB, string name, Dictionary<string, object> result)
     {
-        var simulation = new SchedulingSimulation(ours, arrivals, budget, reserve, loadSecondsPerGiB);
+        var simulation = new SchedulingSimulation(priorityQueue, weightedLru, arrivals, budget, reserve, loadSecondsPerGiB);
         simulation.Run();
         var line = new List<string>();
         foreach (var (priority, waits) in simulation.WaitsSeconds)

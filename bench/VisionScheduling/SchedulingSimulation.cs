@@ -25,12 +25,12 @@ internal sealed class SchedulingSimulation
     private double _committedByteSeconds;
     private int _loads;
 
-    public SchedulingSimulation(bool ours, SimulatedArrival[] arrivals, long budgetBytes, long reserveBytes, double loadSecondsPerGiB)
+    public SchedulingSimulation(bool priorityQueue, bool weightedLru, SimulatedArrival[] arrivals, long budgetBytes, long reserveBytes, double loadSecondsPerGiB)
     {
         var queueOptions = new JobQueueOptions { Capacity = arrivals.Length, Timeout = TimeSpan.FromDays(1) };
-        _queue = ours ? new PriorityJobQueue<int>(queueOptions, _clock) : new FifoJobQueue<int>(queueOptions, _clock);
+        _queue = priorityQueue ? new PriorityJobQueue<int>(queueOptions, _clock) : new FifoJobQueue<int>(queueOptions, _clock);
         var residency = new ResidencyOptions { BudgetBytes = budgetBytes, ReserveBytes = reserveBytes, IdleTimeout = TimeSpan.FromDays(1) };
-        _book = new ResidencyBook(residency, ours ? PriorityWeightedLru.Instance : PlainLru.Instance, _clock);
+        _book = new ResidencyBook(residency, weightedLru ? PriorityWeightedLru.Instance : PlainLru.Instance, _clock);
         foreach (var model in SimulatedModel.Mix)
             _book.Register(new ModelSpec(model.Name, model.Bytes, model.Priority));
         _arrivals = arrivals;
