@@ -111,4 +111,18 @@ public sealed class PreprocessingTests
         Assert.Contains("3×2 pixels", Assert.Throws<ImageDecodeException>(() => decoder.Decode(encoded.ToArray())).Message);
         Assert.Contains("empty", Assert.Throws<ImageDecodeException>(() => decoder.Decode([])).Message);
     }
+
+    [Fact]
+    public void Formats_other_than_jpeg_png_and_bmp_are_refused_before_decoding()
+    {
+        using var source = new Image<Rgb24>(3, 2);
+        using var gif = new MemoryStream();
+        source.SaveAsGif(gif);
+        using var jpeg = new MemoryStream();
+        source.SaveAsJpeg(jpeg);
+        var decoder = new RgbDecoder(new DecodingOptions());
+
+        Assert.Contains("JPEG, PNG or BMP", Assert.Throws<ImageDecodeException>(() => decoder.Decode(gif.ToArray())).Message);
+        Assert.Equal(3, decoder.Decode(jpeg.ToArray()).Width);
+    }
 }
