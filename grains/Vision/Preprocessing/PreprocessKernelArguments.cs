@@ -1,7 +1,7 @@
 namespace Cluster.Grains.Vision.Preprocessing;
 
 /// <summary>The scalars the preprocessing kernel reads: geometry, channel mapping and normalisation, passed by value.</summary>
-internal readonly record struct PreprocessKernelArguments(
+public readonly record struct PreprocessKernelArguments(
     ResizeGeometry Geometry,
     int Width,
     int Height,

@@ -22,6 +22,12 @@ public sealed class PreprocessSpec
         Offset = [-0.485f / 0.229f, -0.456f / 0.224f, -0.406f / 0.225f],
     };
 
+    /// <summary>
+    /// The input of ML.NET's DnnImageFeaturizer ResNet18 (with its ResNetPreprocess graph in front): shorter side to
+    /// 224, centre crop 224, RGB planes of raw 0–255 values; the graph reorders to BGR and subtracts its mean image.
+    /// </summary>
+    public static PreprocessSpec DnnImageFeaturizer { get; } = new() { Width = 224, Height = 224, ResizeShorterSide = 224 };
+
     public int Width { get; init; } = 224;
 
     public int Height { get; init; } = 224;

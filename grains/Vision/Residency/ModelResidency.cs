@@ -31,6 +31,13 @@ public sealed class ModelResidency
     /// <summary>Bytes this model holds in the books now: its footprint while loading or resident, else 0.</summary>
     public long CommittedBytes => State is ResidencyState.Loading or ResidencyState.Resident ? Bytes : 0;
 
+    /// <summary>The answers that commit nothing, made once per model so that asking for a resident model allocates nothing.</summary>
+    internal LoadDecision AlreadyResident => field ??= new LoadDecision(Name, LoadOutcome.AlreadyResident);
+
+    internal LoadDecision AlreadyLoading => field ??= new LoadDecision(Name, LoadOutcome.AlreadyLoading);
+
+    internal LoadDecision Waiting => field ??= new LoadDecision(Name, LoadOutcome.Waiting);
+
     /// <summary>Whether the books may unload it to make room: resident, idle and not pinned.</summary>
     public bool Evictable => State == ResidencyState.Resident && InUse == 0 && !Pinned;
 }

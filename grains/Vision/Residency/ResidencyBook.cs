@@ -70,11 +70,11 @@ public sealed class ResidencyBook
         switch (model.State)
         {
             case ResidencyState.Resident:
-                return new LoadDecision(name, LoadOutcome.AlreadyResident);
+                return model.AlreadyResident;
             case ResidencyState.Loading:
-                return new LoadDecision(name, LoadOutcome.AlreadyLoading);
+                return model.AlreadyLoading;
             case ResidencyState.Waiting:
-                return new LoadDecision(name, LoadOutcome.Waiting);
+                return model.Waiting;
         }
 
         if (RefusalReason(model) is { } reason)
@@ -83,7 +83,7 @@ public sealed class ResidencyBook
             return admitted;
         model.State = ResidencyState.Waiting;
         _waiting.Add(model);
-        return new LoadDecision(name, LoadOutcome.Waiting);
+        return model.Waiting;
     }
 
     /// <summary>
