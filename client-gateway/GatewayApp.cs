@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using Cluster.Gateway.Dashboard;
+using Cluster.Gateway.Endpoints.Vision;
 using Cluster.Gateway.Endpoints;
 using Cluster.Gateway.Errors;
 using Cluster.Gateway.Logging;
@@ -42,6 +43,7 @@ public static class GatewayApp
         builder.Services.AddClusterTelemetry(builder.Configuration, "cluster-gateway")
             .WithMetrics(metrics => metrics.AddPrometheusExporter());
         builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton(VisionUploads.Decoder(builder.Configuration));
         builder.Services.AddProblemDetails();
         builder.Services.AddGatewayOpenApi();
         builder.Services.AddExceptionHandler<GrainExceptionHandler>();

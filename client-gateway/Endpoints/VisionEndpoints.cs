@@ -1,6 +1,7 @@
 using Cluster.Gateway.Endpoints.Vision;
 using Cluster.Gateway.OpenApi;
 using Cluster.GrainInterfaces.Vision;
+using Cluster.Grains.Vision.Preprocessing;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
 using Orleans;
@@ -24,6 +25,7 @@ public static class VisionEndpoints
     /// </summary>
     public static void MapVisionEndpoints(this RouteGroupBuilder api)
     {
+        
         var vision = api.MapGroup("/vision").WithTags("vision");
 
         vision.MapGet("/devices", async (IGrainFactory grains) => TypedResults.Ok(await Vision(grains).GetDevicesAsync()))
@@ -43,9 +45,9 @@ public static class VisionEndpoints
             .WithSummary("Pin (never evicted nor unloaded for idleness) or unpin a model on every gpu device")
             .WithRequestExample("""{"pinned":true}""", ("name", "resnet18"));
 
-        vision.MapPost("/jobs", async (HttpRequest request, bool? wait, IGrainFactory grains, IOptions<JsonOptions> json, TimeProvider time) =>
+        vision.MapPost("/jobs", async (HttpRequest request, bool? wait, IGrainFactory grains, IOptions<JsonOptions> json, RgbDecoder decoder, TimeProvider time) =>
         {
-            var job = await VisionJobInput.ReadAsync(request, json, time);
+            var job = await VisionJobInput.ReadAsync(request, json, decoder, time);
             var view = await Vision(grains).SubmitAsync(job);
             if (wait != true)
                 return Results.Accepted($"/api/v1/vision/jobs/{view.JobId}", view);

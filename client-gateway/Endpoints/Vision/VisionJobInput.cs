@@ -4,7 +4,7 @@ using Cluster.Grains.Vision;
 using Cluster.Grains.Vision.Models;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
-using SixLabors.ImageSharp;
+using Cluster.Grains.Vision.Preprocessing;
 
 namespace Cluster.Gateway.Endpoints.Vision;
 
@@ -17,15 +17,15 @@ internal static class VisionJobInput
     public const int MaxTenantLength = 64;
     public const string DefaultTenant = "default";
 
-    public static async Task<VisionJobRequest> ReadAsync(HttpRequest request, IOptions<JsonOptions> json, TimeProvider time)
+    public static async Task<VisionJobRequest> ReadAsync(HttpRequest request, IOptions<JsonOptions> json, RgbDecoder decoder, TimeProvider time)
     {
         if (request.HasFormContentType)
-            return await FromFormAsync(request, time);
+            return await FromFormAsync(request, decoder, time);
         if (request.HasJsonContentType())
         {
             var body = await JsonSerializer.DeserializeAsync<VisionJobBody>(request.Body, json.Value.SerializerOptions, request.HttpContext.RequestAborted)
                 ?? throw new VisionValidationException("$", "must be a JSON object with model, task and image.");
-            return Validate(body.Model, body.Task, Base64(body.Image), body.Priority, body.Deadline, body.Tenant, time);
+            return Validate(body.Model, body.Task, Base64(body.Image), body.Priority, body.Deadline, body.Tenant, decoder, time);
         }
 
         if (request.ContentLength is 0 || (request.ContentLength is null && !request.Headers.TransferEncoding.Any()))
@@ -33,7 +33,7 @@ internal static class VisionJobInput
         throw new BadHttpRequestException("Jobs are JSON or multipart/form-data.", StatusCodes.Status415UnsupportedMediaType);
     }
 
-    private static async Task<VisionJobRequest> FromFormAsync(HttpRequest request, TimeProvider time)
+    private static async Task<VisionJobRequest> FromFormAsync(HttpRequest request, RgbDecoder decoder, TimeProvider time)
     {
         var form = await request.ReadFormAsync(request.HttpContext.RequestAborted);
         var file = form.Files.GetFile("image") ?? throw new VisionValidationException("image", "is required: send the image as a file part named 'image'.");
@@ -55,20 +55,20 @@ internal static class VisionJobInput
                 : throw new VisionValidationException("deadline", $"'{at}' is not an ISO 8601 time such as 2030-01-01T12:00:00Z.");
         }
 
-        return Validate(form["model"], form["task"], buffer.ToArray(), priority, deadline, form["tenant"], time);
+        return Validate(form["model"], form["task"], buffer.ToArray(), priority, deadline, form["tenant"], decoder, time);
     }
 
     private static byte[] Base64(string? image)
     {
         if (string.IsNullOrEmpty(image))
-            throw new VisionValidationException("image", "is required: the image file's bytes as base64 (JPEG, PNG, BMP, GIF, TGA, TIFF, WebP or PBM).");
+            throw new VisionValidationException("image", "is required: the image file's bytes as base64 (JPEG, PNG or BMP).");
         var bytes = new byte[image.Length * 3 / 4];
         return Convert.TryFromBase64String(image, bytes, out var written)
             ? bytes[..written]
             : throw new VisionValidationException("image", "is not valid base64.");
     }
 
-    private static VisionJobRequest Validate(string? model, string? task, byte[] image, int? priority, DateTimeOffset? deadline, string? tenant, TimeProvider time)
+    private static VisionJobRequest Validate(string? model, string? task, byte[] image, int? priority, DateTimeOffset? deadline, string? tenant, RgbDecoder decoder, TimeProvider time)
     {
         if (!ModelNames.IsValid(model))
             throw new VisionValidationException("model", $"must name a model (1-{ModelNames.MaxLength} characters of a-z, 0-9, '-', '_', '.'), e.g. \"resnet18\"; GET /api/v1/vision/models lists them.");
@@ -85,7 +85,7 @@ internal static class VisionJobInput
             throw new VisionValidationException("deadline", $"{due:O} has already passed.");
         if (tenant is not null && !IsTenant(tenant))
             throw new VisionValidationException("tenant", $"must be 1-{MaxTenantLength} characters of A-Z, a-z, 0-9, '-', '_' or '.' when given.");
-        CheckImage(image);
+        CheckImage(image, decoder);
         return new VisionJobRequest(model!, kind, image, level, deadline, tenant ?? DefaultTenant);
     }
 
@@ -103,22 +103,16 @@ internal static class VisionJobInput
         return true;
     }
 
-    /// <summary>Reads the image's header only: the format must be known and the header whole; pixels are decoded on the gpu silo.</summary>
-    private static void CheckImage(byte[] image)
+    /// <summary>The gpu silos' decoder's checks from the header alone; pixels are decoded on the gpu silo.</summary>
+    private static void CheckImage(byte[] image, RgbDecoder decoder)
     {
-        if (image.Length == 0)
-            throw new VisionValidationException("image", "is empty.");
         try
         {
-            // ImageSharp 2 answers null for a format it does not know.
-            var info = Image.Identify(image)
-                ?? throw new VisionValidationException("image", "is not in a format this service decodes (JPEG, PNG, BMP, GIF, TGA, TIFF, WebP, PBM).");
-            if (info.Width <= 0 || info.Height <= 0)
-                throw new VisionValidationException("image", "has no pixels.");
+            decoder.Inspect(image);
         }
-        catch (Exception e) when (e is UnknownImageFormatException or InvalidImageContentException or NotSupportedException)
+        catch (ImageDecodeException e)
         {
-            throw new VisionValidationException("image", $"is not an image this service decodes (JPEG, PNG, BMP, GIF, TGA, TIFF, WebP, PBM): {e.Message}");
+            throw new VisionValidationException("image", e.Reason);
         }
     }
 }

@@ -24,6 +24,26 @@ public sealed class RgbDecoder
 
     public RgbImage Decode(byte[] encoded)
     {
+        Inspect(encoded);
+        try
+        {
+            using var image = Image.Load<Rgb24>(_configuration, encoded);
+            var pixels = new byte[image.Width * image.Height * 3];
+            image.CopyPixelDataTo(pixels);
+            return new RgbImage(image.Width, image.Height, pixels);
+        }
+        catch (ImageFormatException error)
+        {
+            throw new ImageDecodeException($"could not be decoded ({error.Message}).", error);
+        }
+    }
+
+    /// <summary>
+    /// The checks <see cref="Decode"/> makes before decoding pixels (size, format, pixel count), from the header alone:
+    /// cheap enough for a gateway to refuse an upload before it is queued.
+    /// </summary>
+    public void Inspect(byte[] encoded)
+    {
         if (encoded.Length == 0)
             throw new ImageDecodeException("is empty; send the bytes of a JPEG, PNG or BMP file.");
         if (encoded.Length > _options.MaxEncodedBytes)
@@ -34,11 +54,6 @@ public sealed class RgbDecoder
                 ?? throw new ImageDecodeException("is not in a supported format; send JPEG, PNG or BMP.");
             if ((long)info.Width * info.Height > _options.MaxPixels)
                 throw new ImageDecodeException($"is {info.Width}×{info.Height} pixels; at most {_options.MaxPixels} pixels are accepted.");
-
-            using var image = Image.Load<Rgb24>(_configuration, encoded);
-            var pixels = new byte[image.Width * image.Height * 3];
-            image.CopyPixelDataTo(pixels);
-            return new RgbImage(image.Width, image.Height, pixels);
         }
         catch (ImageFormatException error)
         {
