@@ -1,6 +1,5 @@
 using Cluster.Grains.Vision.Hosting;
 using Cluster.Grains.Vision.Models;
-using Microsoft.Extensions.Logging;
 
 namespace Cluster.Grains.Vision.Devices;
 
@@ -77,6 +76,4 @@ public sealed class VisionDevices
         lock (_lock)
             return _problems.GetValueOrDefault(id);
     }
-
-    public void Log(ILogger logger) => logger.LogInformation("Vision devices: {Devices}. {Selection}", string.Join(", ", DeviceIds()), Selection);
 }

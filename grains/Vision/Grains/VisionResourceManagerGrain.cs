@@ -70,6 +70,7 @@ public sealed class VisionResourceManagerGrain(
         _batches = new BatchFormer<VisionJob>(options.Batching, time);
         _pump = PumpAsync();
         Report();
+        logger.LogInformation("Vision manager {Manager} serves {Device} ({Name}): {Selection}", Key, _device.Id, _device.Name, devices.Selection);
         return Task.CompletedTask;
     }
 
@@ -240,7 +241,18 @@ public sealed class VisionResourceManagerGrain(
             var batch = NextBatch();
             if (batch is not null)
             {
-                await RunAsync(batch);
+                try
+                {
+                    await RunAsync(batch);
+                }
+                catch (Exception e)
+                {
+                    // The pump serves every later job: an unforeseen failure fails this batch, never the pump.
+                    logger.LogError(e, "A batch of {Model} on {Device} failed", batch[0].Model, Key);
+                    foreach (var job in batch)
+                        Finish(job.Payload, j => j.Fail(time.GetUtcNow(), $"The batch failed on device {_device.Id}: {e.Message}"), "failed");
+                }
+
                 continue;
             }
 

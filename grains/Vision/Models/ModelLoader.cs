@@ -16,7 +16,9 @@ public sealed class ModelLoader(Nvml? nvml, int intraOpThreads)
         var model = OnnxModel.Load(definition, () => ExecutionProviders.Options(device, intraOpThreads), ExecutionProviders.For(device));
         var loadTime = Stopwatch.GetElapsedTime(started);
         var after = MemoryInUse(device, out _);
-        return new LoadedModel(model, Math.Max(0, after - before), loadTime, source);
+        // The weights live somewhere: a difference below the graph's size is noise (another allocation freed meanwhile).
+        var floor = File.Exists(definition.Path) ? new FileInfo(definition.Path).Length : 1;
+        return new LoadedModel(model, Math.Max(floor, after - before), loadTime, source);
     }
 
     private long MemoryInUse(VisionDevice device, out string source)

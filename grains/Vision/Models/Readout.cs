@@ -21,8 +21,10 @@ public static class Readout
     /// <summary>The <paramref name="count"/> most probable classes, best first, with softmax probabilities over the whole row.</summary>
     public static ClassScore[] Classes(ReadOnlySpan<float> logits, IReadOnlyList<string> labels, int count = TopClasses)
     {
+        // Shifted by the largest logit first: softmax is unchanged by it, and exp cannot overflow to infinity.
         var probabilities = new float[logits.Length];
-        TensorPrimitives.SoftMax(logits, probabilities);
+        TensorPrimitives.Subtract(logits, TensorPrimitives.Max(logits), probabilities);
+        TensorPrimitives.SoftMax(probabilities, probabilities);
         count = Math.Min(count, probabilities.Length);
         var best = new int[count];
         var filled = 0;

@@ -20,6 +20,15 @@ public sealed class ReadoutTests
     }
 
     [Fact]
+    public void Large_logits_give_finite_scores()
+    {
+        var classes = Readout.Classes([100f, 104f, 102f], ["r", "g", "b"]);
+
+        Assert.Equal(["g", "b", "r"], classes.Select(c => c.Label));
+        Assert.All(classes, c => Assert.True(float.IsFinite(c.Score)));
+    }
+
+    [Fact]
     public void An_embedding_has_unit_length_and_a_zero_row_stays_zero()
     {
         var embedding = Readout.Embedding([3f, 4f]);

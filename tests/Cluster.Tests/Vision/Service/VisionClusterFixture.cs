@@ -8,7 +8,8 @@ namespace Cluster.Tests.Vision.Service;
 
 /// <summary>
 /// Two silos, only Secondary_1 with the gpu role (so it serves the CPU device), with a long batching delay so that
-/// jobs wait long enough to be cancelled or batched. ResNet18 is loaded once, before the tests.
+/// jobs wait long enough to be cancelled or batched. ResNet18 is loaded once, before the tests; a tiny classifier
+/// (<see cref="MeanColourModel"/>) is registered by path.
 /// </summary>
 public sealed class VisionClusterFixture : IAsyncLifetime
 {
@@ -20,10 +21,20 @@ public sealed class VisionClusterFixture : IAsyncLifetime
 
     public IVisionGrain Vision => Cluster.GrainFactory.GetGrain<IVisionGrain>(0);
 
+    private readonly string _models = Path.Combine(Path.GetTempPath(), $"vision-models-{Guid.NewGuid():N}");
+
     public async Task InitializeAsync()
     {
+        var (model, labels) = MeanColourModel.Write(_models);
         Cluster = await TestClusters.StartAsync(silos: 2, settings: new Dictionary<string, string?>
         {
+            ["Vision:Models:0:Name"] = MeanColourModel.Name,
+            ["Vision:Models:0:Path"] = model,
+            ["Vision:Models:0:Width"] = $"{MeanColourModel.Size}",
+            ["Vision:Models:0:Height"] = $"{MeanColourModel.Size}",
+            ["Vision:Models:0:Normalisation"] = "raw",
+            ["Vision:Models:0:Output"] = "logits",
+            ["Vision:Models:0:Labels"] = labels,
             [TestClusters.GpuSilosSetting] = GpuSilo,
             ["Vision:Batching:MaxDelay"] = BatchDelay.ToString(),
             ["Vision:Batching:MaxBatchSize"] = "8",
@@ -32,7 +43,11 @@ public sealed class VisionClusterFixture : IAsyncLifetime
         await Vision.LoadAsync("resnet18");
     }
 
-    public async Task DisposeAsync() => await Cluster.DisposeAsync();
+    public async Task DisposeAsync()
+    {
+        await Cluster.DisposeAsync();
+        Directory.Delete(_models, recursive: true);
+    }
 
     /// <summary>A silo's metadata reaches the others a moment after it joins; until then no gpu silo is known there.</summary>
     private async Task GpuSiloKnownAsync()

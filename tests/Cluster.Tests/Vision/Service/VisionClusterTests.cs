@@ -84,6 +84,26 @@ public sealed class VisionClusterTests(VisionClusterFixture fixture) : IClassFix
     }
 
     [Fact]
+    public async Task A_classifier_registered_by_path_answers_its_labels_best_first_with_softmax_scores()
+    {
+        var request = new VisionJobRequest(MeanColourModel.Name, VisionTask.Classify, TestImages.Solid(100, 104, 102), 2, null, "tests");
+
+        var job = await fixture.Vision.SubmitAsync(request);
+        var done = await Manager(job).WaitAsync(job.JobId, Wait);
+
+        Assert.True(done.State == VisionJobState.Succeeded, done.Error);
+        Assert.Equal(["green", "blue", "red"], done.Classes!.Select(c => c.Label));
+        Assert.Equal(1.0, done.Classes!.Sum(c => c.Score), 1e-4);
+        // Logits are the mean channel values (100, 104, 102): softmax gives e^4 / (e^4 + e^2 + 1) to green.
+        Assert.Equal(Math.Exp(4) / (Math.Exp(4) + Math.Exp(2) + 1), done.Classes![0].Score, 1e-4);
+        var models = await fixture.Vision.GetModelsAsync();
+        var classifier = models.Single(m => m.Name == MeanColourModel.Name);
+        Assert.Equal([VisionTask.Classify, VisionTask.Embed], classifier.Tasks);
+        Assert.Equal([3, MeanColourModel.Size, MeanColourModel.Size], classifier.InputShape);
+        Assert.True(classifier.Placements.Single().BatchesInOneRun);
+    }
+
+    [Fact]
     public async Task With_no_gpu_silo_up_a_job_fails_fast_saying_so()
     {
         await using var cluster = await TestClusters.StartAsync(silos: 1);
