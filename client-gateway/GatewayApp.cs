@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using Cluster.Gateway.Dashboard;
+using Cluster.Gateway.Endpoints.Vision;
 using Cluster.Gateway.Endpoints;
 using Cluster.Gateway.Errors;
 using Cluster.Gateway.Logging;
@@ -7,6 +8,7 @@ using Cluster.Gateway.OpenApi;
 using Cluster.Gateway.Security;
 using Cluster.Grains.Chat;
 using Cluster.Silo.Hosting;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using OpenTelemetry.Metrics;
 using Orleans.Dashboard;
 
@@ -30,6 +32,9 @@ public static class GatewayApp
 
         // With Cluster:Redis the gateway joins that cluster as a client; otherwise it hosts the embedded silo.
         var embedded = string.IsNullOrWhiteSpace(builder.Configuration["Cluster:Redis"]);
+        // The embedded silo serves vision on this machine's devices (the CPU without CUDA) unless roles are configured.
+        if (embedded && !builder.Configuration.GetSection("Cluster:Roles").Exists() && builder.Configuration.GetValue("Vision:Embedded", true))
+            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Cluster:Roles:0"] = ClusterSiloBuilderExtensions.VisionRole });
         if (embedded)
             builder.UseOrleans(silo => silo.UseClusterSilo(builder.Configuration));
         else
@@ -39,6 +44,8 @@ public static class GatewayApp
         builder.Services.AddChatEvents(builder.Configuration);
         builder.Services.AddClusterTelemetry(builder.Configuration, "cluster-gateway")
             .WithMetrics(metrics => metrics.AddPrometheusExporter());
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton(VisionUploads.Decoder(builder.Configuration));
         builder.Services.AddProblemDetails();
         builder.Services.AddGatewayOpenApi();
         builder.Services.AddExceptionHandler<GrainExceptionHandler>();
@@ -72,6 +79,7 @@ public static class GatewayApp
         api.MapKnowledgeBaseEndpoints();
         api.MapKnowledgeDocumentEndpoints();
         api.MapChatEndpoints();
+        api.MapVisionEndpoints();
         return app;
     }
 }

@@ -16,11 +16,12 @@ COPY Directory.Build.props Directory.Packages.props ./
 COPY grain-interfaces/Cluster.GrainInterfaces.csproj grain-interfaces/
 COPY grains/Cluster.Grains.csproj grains/
 COPY silo/Cluster.Silo.csproj silo/
-RUN dotnet restore silo/Cluster.Silo.csproj ${NUGET_SOURCE:+--source "$NUGET_SOURCE"}
+# VisionCuda selects ONNX Runtime's CUDA build (Microsoft.ML.OnnxRuntime.Gpu.Linux) instead of the CPU one.
+RUN dotnet restore silo/Cluster.Silo.csproj -p:VisionCuda=true ${NUGET_SOURCE:+--source "$NUGET_SOURCE"}
 COPY grain-interfaces/ grain-interfaces/
 COPY grains/ grains/
 COPY silo/ silo/
-RUN dotnet publish silo/Cluster.Silo.csproj -c Release --no-restore -o /app
+RUN dotnet publish silo/Cluster.Silo.csproj -c Release -p:VisionCuda=true --no-restore -o /app
 
 FROM ${DOTNET_RUNTIME_IMAGE} AS dotnet
 

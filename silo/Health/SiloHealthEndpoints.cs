@@ -2,14 +2,17 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Cluster.Grains.Vision.Devices;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Orleans.Runtime;
 
 namespace Cluster.Silo.Health;
 
 /// <summary>
 /// The silo's own probes, for container health checks and Kubernetes: /healthz answers while the process runs,
-/// /readyz only while the silo is an active member of the cluster (503 while it joins or once it has begun to leave).
+/// /readyz only while the silo is an active member of the cluster (503 while it joins or once it has begun to leave)
+/// and, on a gpu silo, while at least one of its vision devices is healthy (each device's state is in the answer).
 /// </summary>
 public static class SiloHealthEndpoints
 {
@@ -27,13 +30,30 @@ public static class SiloHealthEndpoints
     public static void MapSiloHealthEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapGet("/healthz", () => Results.Ok(new { status = "ok" }));
-        app.MapGet("/readyz", (ISiloStatusOracle membership, ILocalSiloDetails silo) =>
+        app.MapGet("/readyz", (ISiloStatusOracle membership, ILocalSiloDetails silo, IServiceProvider services) =>
         {
             var status = membership.CurrentStatus;
-            return status == SiloStatus.Active
-                ? Results.Ok(new { status = "ready", silo = silo.Name })
-                : Results.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Not ready",
+            if (status != SiloStatus.Active)
+            {
+                return Results.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Not ready",
                     detail: $"Silo {silo.Name} is {status}, not an active member of the cluster.");
+            }
+
+            if (services.GetService<VisionDevices>() is not { } vision)
+                return Results.Ok(new { status = "ready", silo = silo.Name });
+            var devices = new List<object>();
+            var healthy = 0;
+            foreach (var device in vision.All)
+            {
+                var problem = vision.Problem(device.Id);
+                healthy += problem is null ? 1 : 0;
+                devices.Add(new { device = device.Id, healthy = problem is null, problem });
+            }
+
+            return healthy > 0
+                ? Results.Ok(new { status = "ready", silo = silo.Name, devices })
+                : Results.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Not ready",
+                    detail: $"Gpu silo {silo.Name} has no healthy vision device.", extensions: new Dictionary<string, object?> { ["devices"] = devices });
         });
     }
 }

@@ -7,6 +7,8 @@ using Cluster.Grains.Cluster;
 using Cluster.Grains.Compute.Analytics;
 using Cluster.Grains.Knowledge.Hosting;
 using Cluster.Grains.Knowledge.Tenants;
+using Cluster.Grains.Vision.Devices;
+using Cluster.Grains.Vision.Hosting;
 using Cluster.Silo.Placement;
 using Cluster.Silo.Security;
 using Cluster.Silo.Storage;
@@ -24,6 +26,9 @@ namespace Cluster.Silo.Hosting;
 
 public static class ClusterSiloBuilderExtensions
 {
+    /// <summary>The role of silos that run vision models (and other accelerator work).</summary>
+    public const string VisionRole = "gpu";
+
     /// <summary>
     /// A silo of this cluster: with <c>Cluster:Redis</c> it joins the cluster that Redis lists (on the ports of
     /// <c>Cluster:ListenEndpoint</c> and <c>Cluster:GatewayPort</c>, over mutual TLS when <c>Cluster:Tls</c> names the
@@ -93,7 +98,11 @@ public static class ClusterSiloBuilderExtensions
     {
         options ??= ClusterHostOptions.From(configuration);
         silo.Configure<SiloOptions>(o => o.SiloName = options.SiloId);
-        silo.UseSiloMetadata(new Dictionary<string, string> { [SiloIdentity.RoleMetadataKey] = string.Join(',', options.Roles) });
+        var siloMetadata = new Dictionary<string, string> { [SiloIdentity.RoleMetadataKey] = string.Join(',', options.Roles) };
+        // A gpu silo serves vision on its devices; listing them in its metadata lets the cluster find their managers.
+        if (options.Roles.Contains(VisionRole))
+            siloMetadata[VisionDevices.MetadataKey] = string.Join(',', silo.Services.AddVision(configuration).DeviceIds());
+        silo.UseSiloMetadata(siloMetadata);
         silo.Services.AddSingleton(new SiloIdentity(options.SiloId, options.Roles.ToArray()));
         silo.Services.AddPlacementDirector<PerSiloPlacementStrategy, PerSiloPlacementDirector>();
         silo.Services.AddPlacementFilter<SiloRolePlacementFilterStrategy, SiloRolePlacementFilterDirector>(ServiceLifetime.Singleton);

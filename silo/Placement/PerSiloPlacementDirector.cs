@@ -4,12 +4,18 @@ using Orleans.Runtime.Placement;
 
 namespace Cluster.Silo.Placement;
 
-/// <summary>Activates a per-silo grain on the silo its key names, if that silo is active.</summary>
+/// <summary>
+/// Activates a per-silo grain on the silo its key names, if that silo is active. The key is the silo's address,
+/// optionally followed by "/" and a name local to the silo (e.g. a device: one grain per silo and device).
+/// </summary>
 internal sealed class PerSiloPlacementDirector : IPlacementDirector
 {
     public Task<SiloAddress> OnAddActivation(PlacementStrategy strategy, PlacementTarget target, IPlacementContext context)
     {
-        var key = target.GrainIdentity.Key.ToString();
+        var key = target.GrainIdentity.Key.ToString()!;
+        var local = key.IndexOf('/', StringComparison.Ordinal);
+        if (local >= 0)
+            key = key[..local];
         SiloAddress silo;
         try
         {

@@ -6,7 +6,7 @@ namespace Cluster.Tests.Gateway;
 
 /// <summary>
 /// Sends documented examples to a gateway the way a client following the reference would: ids the gateway hands out
-/// (studyId, trialId) are taken from earlier answers in place of the document's placeholders, and so is the id a
+/// (studyId, trialId, jobId) are taken from earlier answers in place of the document's placeholders, and so is the id a
 /// POST to a collection answered (<c>{"id": …}</c>) for the path parameter that follows that collection.
 /// </summary>
 public sealed class ExampleSession(HttpClient http)
@@ -82,7 +82,7 @@ public sealed class ExampleSession(HttpClient http)
             _tenantKey = key.GetValue<string>();
         if (example.Method == "POST" && answer["id"] is JsonValue issued && issued.GetValueKind() == JsonValueKind.String)
             _issuedByCollection[example.PathTemplate] = issued.GetValue<string>();
-        foreach (var id in (ReadOnlySpan<string>)["studyId", "trialId"])
+        foreach (var id in (ReadOnlySpan<string>)["studyId", "trialId", "jobId"])
         {
             if (answer[id] is JsonValue value)
                 _issued[id] = value.GetValueKind() == JsonValueKind.String ? value.GetValue<string>() : value.ToJsonString();

@@ -1,0 +1,7 @@
+namespace Cluster.Grains.Vision.Devices;
+
+public enum VisionDeviceKind
+{
+    Cpu,
+    Cuda,
+}
