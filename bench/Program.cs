@@ -18,12 +18,13 @@ return mode switch
     "scale-out" => await ScaleOutMode.RunAsync(rest),
     "http" => await HttpMode.RunAsync(rest),
     "vision-scheduling" => VisionSchedulingMode.Run(rest),
+    "vision-preprocess" => VisionPreprocessMode.Run(rest),
     _ => Usage(),
 };
 
 static int Usage()
 {
     Console.Error.WriteLine("usage: dotnet run -c Release --project bench -- <mode> [options]");
-    Console.Error.WriteLine("modes: runtime, cluster, transport, actor-core, mcts, mcts-strength, search-http, optimizer, analytics, state, hand-over, scale-out, http, vision-scheduling");
+    Console.Error.WriteLine("modes: runtime, cluster, transport, actor-core, mcts, mcts-strength, search-http, optimizer, analytics, state, hand-over, scale-out, http, vision-scheduling, vision-preprocess");
     return 2;
 }
