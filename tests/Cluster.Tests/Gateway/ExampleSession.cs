@@ -7,20 +7,22 @@ namespace Cluster.Tests.Gateway;
 /// <summary>
 /// Sends documented examples to a gateway the way a client following the reference would: ids the gateway hands out
 /// (studyId, trialId, jobId) are taken from earlier answers in place of the document's placeholders, and so is the id a
-/// POST to a collection answered (<c>{"id": …}</c>) for the path parameter that follows that collection.
+/// POST to a collection answered (<c>{"id": …}</c>) for the path parameter that follows that collection. Operations
+/// that only a tenant key may call are sent with the key <c>POST /api/v1/tenants</c> answered.
 /// </summary>
 public sealed class ExampleSession(HttpClient http)
 {
-    private const string Tenants = "/api/v1/tenants";
-    private const string KnowledgeBases = "/api/v1/knowledge-bases";
-
-    private string? _tenantKey;
     private readonly Dictionary<string, string> _issued = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _issuedByCollection = new(StringComparer.Ordinal);
+    private string? _tenantKey;
 
-    /// <summary>Writes first in document order, then reads, then deletes in reverse order so parts go before their owners.</summary>
+    /// <summary>
+    /// Writes first in document order (those that need a tenant key after the others, so the tenant exists), then
+    /// reads, then deletes in reverse order so parts go before their owners.
+    /// </summary>
     public static IEnumerable<DocumentedExample> InRunOrder(IReadOnlyList<DocumentedExample> examples) =>
-        examples.Where(e => e.IsWrite)
+        examples.Where(e => e.IsWrite && !e.NeedsTenantKey)
+            .Concat(examples.Where(e => e.IsWrite && e.NeedsTenantKey))
             .Concat(examples.Where(e => e.Method == "GET"))
             .Concat(examples.Where(e => e.Method == "DELETE").Reverse());
 
@@ -30,8 +32,7 @@ public sealed class ExampleSession(HttpClient http)
         var json = body ?? example.Body?.ToJsonString();
         if (json is not null)
             request.Content = new StringContent(json, Encoding.UTF8, "application/json");
-        // Knowledge bases belong to a tenant: their routes take the key of the tenant the examples created.
-        if (_tenantKey is not null && example.PathTemplate.StartsWith(KnowledgeBases, StringComparison.Ordinal))
+        if (example.NeedsTenantKey && _tenantKey is not null)
             request.Headers.Add("X-API-Key", _tenantKey);
         var response = await http.SendAsync(request);
         await RememberIssuedIdsAsync(example, response);
@@ -48,27 +49,11 @@ public sealed class ExampleSession(HttpClient http)
         return path;
     }
 
-    /// <summary>
-    /// The id issued by the collection that <c>{name}</c> follows in <paramref name="template"/>, e.g. /tenants for
-    /// /tenants/{id}; else by a collection of the same name elsewhere (sessions created under a knowledge base are
-    /// addressed as /sessions/{sessionId}).
-    /// </summary>
+    /// <summary>The id issued by the collection that <c>{name}</c> follows in <paramref name="template"/>, e.g. /tenants for /tenants/{id}.</summary>
     private string? IssuedIn(string template, string name)
     {
         var at = template.IndexOf("/{" + name + "}", StringComparison.Ordinal);
-        if (at < 0)
-            return null;
-        var collection = template[..at];
-        if (_issuedByCollection.TryGetValue(collection, out var issued))
-            return issued;
-        var segment = collection[collection.LastIndexOf('/')..];
-        foreach (var (other, id) in _issuedByCollection)
-        {
-            if (other.EndsWith(segment, StringComparison.Ordinal))
-                return id;
-        }
-
-        return null;
+        return at < 0 ? null : _issuedByCollection.GetValueOrDefault(template[..at]);
     }
 
     private async Task RememberIssuedIdsAsync(DocumentedExample example, HttpResponseMessage response)
@@ -78,10 +63,10 @@ public sealed class ExampleSession(HttpClient http)
         var node = JsonNode.Parse(await response.Content.ReadAsStringAsync());
         if (node is not JsonObject answer)
             return;
-        if (example.Method == "POST" && example.PathTemplate == Tenants && answer["apiKey"] is JsonValue key)
-            _tenantKey = key.GetValue<string>();
         if (example.Method == "POST" && answer["id"] is JsonValue issued && issued.GetValueKind() == JsonValueKind.String)
             _issuedByCollection[example.PathTemplate] = issued.GetValue<string>();
+        if (example.Method == "POST" && example.PathTemplate == "/api/v1/tenants" && answer["apiKey"] is JsonValue key)
+            _tenantKey = key.GetValue<string>();
         foreach (var id in (ReadOnlySpan<string>)["studyId", "trialId", "jobId"])
         {
             if (answer[id] is JsonValue value)
