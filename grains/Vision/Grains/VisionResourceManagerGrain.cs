@@ -422,7 +422,18 @@ public sealed class VisionResourceManagerGrain(
             throw e as ModelLoadException ?? new ModelLoadException(e.Message, e);
         }
 
-        var completion = _books.CompleteLoad(model.Name, loaded.FootprintBytes);
+        LoadCompletion completion;
+        try
+        {
+            completion = _books.CompleteLoad(model.Name, loaded.FootprintBytes);
+        }
+        catch (ArgumentException e)
+        {
+            _sessions.Unload(model.Name);
+            Carry(_books.FailLoad(model.Name));
+            throw new ModelLoadException($"Model {model.Name} loaded but its measured footprint was refused by the books: {e.Message}", e);
+        }
+
         foreach (var name in completion.Evicted)
             _sessions.Unload(name);
         if (!completion.Kept)
@@ -446,7 +457,12 @@ public sealed class VisionResourceManagerGrain(
             {
                 var load = LoadAdmittedAsync(model, decision.Evicted);
                 _loads[model.Name] = load;
-                load.ContinueWith(_ => _loads.Remove(model.Name), TaskScheduler.Current);
+                load.ContinueWith(done =>
+                {
+                    _loads.Remove(model.Name);
+                    if (done.Exception is { } failed)
+                        logger.LogError(failed.InnerException, "Loading {Model} on {Device} after memory freed failed", model.Name, Key);
+                }, TaskScheduler.Current);
             }
         }
     }
