@@ -191,10 +191,8 @@ public sealed class VisionResourceManagerGrain(
                 $"model '{model.Name}' outputs features, not class scores, so it cannot classify; ask it for task 'embed', or classify with a model registered with Output 'logits'.");
         }
 
-        if (!Enum.IsDefined((VisionPriority)request.Priority))
-            throw new VisionValidationException("priority", $"must be 1 (critical), 2 (high), 5 (normal), 8 (low) or 10 (background); got {request.Priority}.");
-        if (request.Deadline is { } deadline && deadline <= time.GetUtcNow())
-            throw new VisionValidationException("deadline", $"{deadline:O} has already passed.");
+        JobRules.CheckPriority(request.Priority);
+        JobRules.CheckDeadline(request.Deadline, time.GetUtcNow());
         if (request.Image.Length == 0)
             throw new VisionValidationException("image", "is empty.");
         return model;
@@ -202,8 +200,7 @@ public sealed class VisionResourceManagerGrain(
 
     private ModelDefinition Model(string name, string field)
     {
-        if (!ModelNames.IsValid(name))
-            throw new VisionValidationException(field, $"'{name}' is not a model name (1-{ModelNames.MaxLength} characters of a-z, 0-9, '-', '_', '.').");
+        JobRules.CheckModelName(name, field);
         if (!catalogue.TryGet(name, out var definition))
         {
             var known = new List<string>();
