@@ -35,6 +35,7 @@ internal static class VisionSchedulingMode
             ["simulated_minutes"] = minutes,
             ["rate_per_s"] = rate,
             ["budget_gib"] = budget / GiB,
+            ["capacity_gib"] = Round((budget - reserve) / (double)GiB, 3),
             ["load_s_per_gib"] = loadSecondsPerGiB,
         };
         var ours = Simulate(true, true, arrivals, budget, reserve, loadSecondsPerGiB, "ours", result);
@@ -70,6 +71,7 @@ internal static class VisionSchedulingMode
         var decisions = Micros(simulation.DecisionTicks);
         result[$"{name}_memory_utilisation"] = Round(simulation.MemoryUtilisation, 4);
         result[$"{name}_loads"] = simulation.Loads;
+        result[$"{name}_peak_committed_gib"] = Round(simulation.PeakCommittedBytes / (double)GiB, 3);
         result[$"{name}_simulated_s"] = Round(simulation.SimulatedSeconds, 1);
         result[$"{name}_decision_us_p50"] = Round(Percentile(decisions, 0.50), 3);
         result[$"{name}_decision_us_p99"] = Round(Percentile(decisions, 0.99), 3);

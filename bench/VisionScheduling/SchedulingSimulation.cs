@@ -48,6 +48,9 @@ internal sealed class SchedulingSimulation
 
     public double SimulatedSeconds { get; private set; }
 
+    /// <summary>The most the books had committed at any moment of the run.</summary>
+    public long PeakCommittedBytes { get; private set; }
+
     /// <summary>Committed bytes averaged over simulated time, as a share of budget minus reserve.</summary>
     public double MemoryUtilisation => _committedByteSeconds / SimulatedSeconds / _book.CapacityBytes;
 
@@ -109,6 +112,7 @@ internal sealed class SchedulingSimulation
         if (ticks <= now)
             return;
         _committedByteSeconds += (double)_book.CommittedBytes * (ticks - now) / TimeSpan.TicksPerSecond;
+        PeakCommittedBytes = Math.Max(PeakCommittedBytes, _book.CommittedBytes);
         _clock.SetUtcNow(DateTimeOffset.UnixEpoch.AddTicks(ticks));
     }
 }

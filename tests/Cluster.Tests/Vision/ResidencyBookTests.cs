@@ -227,6 +227,51 @@ public sealed class ResidencyBookTests
     }
 
     [Fact]
+    public void Unloading_a_waiting_model_withdraws_its_load_and_a_failed_load_frees_its_bytes_for_the_next()
+    {
+        var book = Book();
+        book.Register(new ModelSpec("busy", 500 * Mb, VisionPriority.Normal));
+        book.Register(new ModelSpec("first", 500 * Mb, VisionPriority.Normal));
+        book.Register(new ModelSpec("second", 400 * Mb, VisionPriority.Normal));
+        Load(book, "busy");
+        book.Acquire("busy");
+        Assert.Equal(LoadOutcome.Admitted, book.RequestLoad("second").Outcome);
+        Assert.Equal(LoadOutcome.Waiting, book.RequestLoad("first").Outcome);
+
+        book.Unload("first");
+        Assert.Equal(0, book.WaitingCount);
+        Assert.Equal(ResidencyState.Absent, book.Find("first")!.State);
+
+        Assert.Equal(LoadOutcome.Waiting, book.RequestLoad("first").Outcome);
+        Assert.Empty(book.FailLoad("second"));
+        Assert.Equal(ResidencyState.Waiting, book.Find("first")!.State);
+        var admitted = Assert.Single(book.Release("busy"));
+        Assert.Equal(("first", LoadOutcome.Admitted), (admitted.Model, admitted.Outcome));
+    }
+
+    [Fact]
+    public void A_waiting_load_that_a_new_pin_makes_impossible_is_refused_when_memory_frees()
+    {
+        var book = Book();
+        book.Register(new ModelSpec("anchor", 500 * Mb, VisionPriority.Normal));
+        book.Register(new ModelSpec("busy", 300 * Mb, VisionPriority.Normal));
+        book.Register(new ModelSpec("big", 500 * Mb, VisionPriority.Normal));
+        Load(book, "anchor");
+        book.Acquire("anchor");
+        Load(book, "busy");
+        book.Acquire("busy");
+        Assert.Equal(LoadOutcome.Waiting, book.RequestLoad("big").Outcome);
+
+        book.Pin("anchor");
+        Assert.Empty(book.Release("anchor"));
+        var decision = Assert.Single(book.Release("busy"));
+
+        Assert.Equal(LoadOutcome.Refused, decision.Outcome);
+        Assert.Contains("unpin", decision.Reason);
+        Assert.Equal(ResidencyState.Absent, book.Find("big")!.State);
+    }
+
+    [Fact]
     public void Options_out_of_range_are_named_at_start_up()
     {
         var options = new ResidencyOptions { BudgetBytes = 100, ReserveBytes = 100 };
