@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Cluster.GrainInterfaces.Vision;
 using Cluster.Grains.Vision;
-using Cluster.Grains.Vision.Models;
+using Cluster.Grains.Vision.Jobs;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
 using Cluster.Grains.Vision.Preprocessing;
@@ -70,8 +70,7 @@ internal static class VisionJobInput
 
     private static VisionJobRequest Validate(string? model, string? task, byte[] image, int? priority, DateTimeOffset? deadline, string? tenant, RgbDecoder decoder, TimeProvider time)
     {
-        if (!ModelNames.IsValid(model))
-            throw new VisionValidationException("model", $"must name a model (1-{ModelNames.MaxLength} characters of a-z, 0-9, '-', '_', '.'), e.g. \"resnet18\"; GET /api/v1/vision/models lists them.");
+        JobRules.CheckModelName(model, "model");
         var kind = task switch
         {
             "classify" => VisionTask.Classify,
@@ -79,10 +78,8 @@ internal static class VisionJobInput
             _ => throw new VisionValidationException("task", $"must be \"classify\" or \"embed\"; got {(task is null ? "nothing" : $"\"{task}\"")}."),
         };
         var level = priority ?? (int)VisionPriority.Normal;
-        if (!Enum.IsDefined((VisionPriority)level))
-            throw new VisionValidationException("priority", $"must be 1 (critical), 2 (high), 5 (normal), 8 (low) or 10 (background); got {level}.");
-        if (deadline is { } due && due <= time.GetUtcNow())
-            throw new VisionValidationException("deadline", $"{due:O} has already passed.");
+        JobRules.CheckPriority(level);
+        JobRules.CheckDeadline(deadline, time.GetUtcNow());
         if (tenant is not null && !IsTenant(tenant))
             throw new VisionValidationException("tenant", $"must be 1-{MaxTenantLength} characters of A-Z, a-z, 0-9, '-', '_' or '.' when given.");
         CheckImage(image, decoder);

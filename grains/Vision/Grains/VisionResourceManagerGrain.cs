@@ -191,10 +191,8 @@ public sealed class VisionResourceManagerGrain(
                 $"model '{model.Name}' outputs features, not class scores, so it cannot classify; ask it for task 'embed', or classify with a model registered with Output 'logits'.");
         }
 
-        if (!Enum.IsDefined((VisionPriority)request.Priority))
-            throw new VisionValidationException("priority", $"must be 1 (critical), 2 (high), 5 (normal), 8 (low) or 10 (background); got {request.Priority}.");
-        if (request.Deadline is { } deadline && deadline <= time.GetUtcNow())
-            throw new VisionValidationException("deadline", $"{deadline:O} has already passed.");
+        JobRules.CheckPriority(request.Priority);
+        JobRules.CheckDeadline(request.Deadline, time.GetUtcNow());
         if (request.Image.Length == 0)
             throw new VisionValidationException("image", "is empty.");
         return model;
@@ -202,8 +200,7 @@ public sealed class VisionResourceManagerGrain(
 
     private ModelDefinition Model(string name, string field)
     {
-        if (!ModelNames.IsValid(name))
-            throw new VisionValidationException(field, $"'{name}' is not a model name (1-{ModelNames.MaxLength} characters of a-z, 0-9, '-', '_', '.').");
+        JobRules.CheckModelName(name, field);
         if (!catalogue.TryGet(name, out var definition))
         {
             var known = new List<string>();
@@ -422,7 +419,18 @@ public sealed class VisionResourceManagerGrain(
             throw e as ModelLoadException ?? new ModelLoadException(e.Message, e);
         }
 
-        var completion = _books.CompleteLoad(model.Name, loaded.FootprintBytes);
+        LoadCompletion completion;
+        try
+        {
+            completion = _books.CompleteLoad(model.Name, loaded.FootprintBytes);
+        }
+        catch (ArgumentException e)
+        {
+            _sessions.Unload(model.Name);
+            Carry(_books.FailLoad(model.Name));
+            throw new ModelLoadException($"Model {model.Name} loaded but its measured footprint was refused by the books: {e.Message}", e);
+        }
+
         foreach (var name in completion.Evicted)
             _sessions.Unload(name);
         if (!completion.Kept)
@@ -446,7 +454,12 @@ public sealed class VisionResourceManagerGrain(
             {
                 var load = LoadAdmittedAsync(model, decision.Evicted);
                 _loads[model.Name] = load;
-                load.ContinueWith(_ => _loads.Remove(model.Name), TaskScheduler.Current);
+                load.ContinueWith(done =>
+                {
+                    _loads.Remove(model.Name);
+                    if (done.Exception is { } failed)
+                        logger.LogError(failed.InnerException, "Loading {Model} on {Device} after memory freed failed", model.Name, Key);
+                }, TaskScheduler.Current);
             }
         }
     }

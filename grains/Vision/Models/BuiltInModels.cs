@@ -21,8 +21,8 @@ public static class BuiltInModels
         ResNet18Name,
         ResNet18Path,
         // The package's preprocessing graph (fused in front at load) reorders to BGR and subtracts its mean image,
-        // so the network takes raw 0..255 RGB; ML.NET resizes for it by scaling the shorter side and cropping the centre.
-        new PreprocessSpec { Width = 224, Height = 224, ResizeShorterSide = 224 },
+        // so the network takes raw 0..255 RGB, resized as ML.NET does: shorter side to 224, centre crop.
+        PreprocessSpec.DnnImageFeaturizer,
         ModelOutput.Features,
         [],
         "ResNet18 (ImageNet-trained, from Microsoft.ML.DnnImageFeaturizer.ResNet18 0.23.1) up to its pooling layer: 512-d image embeddings.");
