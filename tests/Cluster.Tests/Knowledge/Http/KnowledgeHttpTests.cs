@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text;
-using Cluster.Tests.Knowledge.Ingestion;
+using Cluster.Fixtures;
 using Xunit;
 using static Cluster.Tests.Knowledge.Http.KnowledgeApi;
 
