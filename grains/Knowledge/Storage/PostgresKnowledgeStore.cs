@@ -72,13 +72,20 @@ public sealed class PostgresKnowledgeStore : IKnowledgeStore, IAsyncDisposable
         return store;
     }
 
-    /// <summary>Applies the schema script in one transaction under an advisory lock; applying it again changes nothing.</summary>
+    /// <summary>Applies the schema script, when it is not in place, in one transaction under an advisory lock; applying it again changes nothing.</summary>
     /// <exception cref="KnowledgeStoreException">the database could not be reached or refused the script.</exception>
     public async Task CreateSchemaAsync(CancellationToken cancellationToken)
     {
         try
         {
             await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
+            // The script's last object exists: the schema is in place, and applying it again would only queue for
+            // locks behind (or deadlock with) the writes of silos already running.
+            await using (var applied = new NpgsqlCommand("SELECT to_regclass('knowledge_chunk_base') IS NOT NULL", connection))
+            {
+                if (await applied.ExecuteScalarAsync(cancellationToken) is true)
+                    return;
+            }
             await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
             await using (var takeLock = new NpgsqlCommand("SELECT pg_advisory_xact_lock($1)", connection, transaction))
             {
