@@ -17,12 +17,15 @@ return mode switch
     "hand-over" => await HandOverMode.RunAsync(rest),
     "scale-out" => await ScaleOutMode.RunAsync(rest),
     "http" => await HttpMode.RunAsync(rest),
+    "knowledge-quality" => await KnowledgeQualityMode.RunAsync(rest),
+    "knowledge-search" => await KnowledgeSearchMode.RunAsync(rest),
+    "knowledge" => await KnowledgeHttpMode.RunAsync(rest),
     _ => Usage(),
 };
 
 static int Usage()
 {
     Console.Error.WriteLine("usage: dotnet run -c Release --project bench -- <mode> [options]");
-    Console.Error.WriteLine("modes: runtime, cluster, transport, actor-core, mcts, mcts-strength, search-http, optimizer, analytics, state, hand-over, scale-out, http");
+    Console.Error.WriteLine("modes: runtime, cluster, transport, actor-core, mcts, mcts-strength, search-http, optimizer, analytics, state, hand-over, scale-out, http, knowledge-quality, knowledge-search, knowledge");
     return 2;
 }

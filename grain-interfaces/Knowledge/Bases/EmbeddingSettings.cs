@@ -22,6 +22,7 @@ public sealed record EmbeddingSettings(string? Provider, string? Model = null, s
     {
         if (Provider is not (Local or OpenAi))
             throw new KnowledgeValidationException($"{field}.provider", $"must be \"{Local}\" or \"{OpenAi}\", not \"{Provider}\".");
+        KnowledgeText.Storable(Model, $"{field}.model");
         if (Model is { Length: 0 or > MaxNameLength })
             throw new KnowledgeValidationException($"{field}.model", $"must be 1 to {MaxNameLength} characters when given.");
         if (Provider == OpenAi)

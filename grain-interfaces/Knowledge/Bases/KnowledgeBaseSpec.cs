@@ -29,10 +29,10 @@ public sealed record KnowledgeBaseSpec(
     internal static string ValidName(string? name) =>
         string.IsNullOrWhiteSpace(name) || name.Length > MaxNameLength
             ? throw new KnowledgeValidationException("name", $"is required: 1 to {MaxNameLength} characters, not only spaces.")
-            : name;
+            : KnowledgeText.Storable(name, "name")!;
 
     internal static string? ValidDescription(string? description) =>
         description is { Length: > MaxDescriptionLength }
             ? throw new KnowledgeValidationException("description", $"must be at most {MaxDescriptionLength} characters.")
-            : description;
+            : KnowledgeText.Storable(description, "description");
 }

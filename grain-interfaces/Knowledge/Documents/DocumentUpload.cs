@@ -31,6 +31,9 @@ public sealed record DocumentUpload(
     public void Validate(string field, long maxBytes)
     {
         var prefix = field.Length == 0 ? string.Empty : field + ".";
+        KnowledgeText.Storable(Title, prefix + "title");
+        KnowledgeText.Storable(Text, prefix + "text");
+        KnowledgeText.Storable(ExternalId, prefix + "externalId");
         if (Title is { Length: > MaxTitleLength })
             throw new KnowledgeValidationException(prefix + "title", $"must be at most {MaxTitleLength} characters.");
         if (Content is null && Text is null)
@@ -47,6 +50,8 @@ public sealed record DocumentUpload(
             throw new KnowledgeValidationException(prefix + "metadata", $"may hold at most {MaxMetadataEntries} entries.");
         foreach (var (key, value) in Metadata)
         {
+            KnowledgeText.Storable(key, $"{prefix}metadata");
+            KnowledgeText.Storable(value, $"{prefix}metadata.{key}");
             if (key.Length is 0 or > MaxMetadataLength || value is null || value.Length > MaxMetadataLength)
                 throw new KnowledgeValidationException($"{prefix}metadata.{key}", $"keys must be 1 to {MaxMetadataLength} characters and values strings of at most {MaxMetadataLength}.");
         }

@@ -28,7 +28,10 @@ public interface IKnowledgeDocumentsGrain : IGrainWithStringKey
     [Alias("DeleteAsync")]
     Task DeleteAsync(string tenantId, string documentId);
 
-    /// <summary>Chunks and embeds the document again with the knowledge base's current settings.</summary>
+    /// <summary>
+    /// Chunks and embeds a completed or failed document again with the knowledge base's current settings; one still
+    /// being ingested is left to its worker. Returns the document as it now stands.
+    /// </summary>
     [Alias("ReprocessAsync")]
     Task<DocumentView> ReprocessAsync(string tenantId, string documentId);
 }

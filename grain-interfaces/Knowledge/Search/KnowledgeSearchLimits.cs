@@ -13,6 +13,7 @@ public static class KnowledgeSearchLimits
         ArgumentNullException.ThrowIfNull(request);
         if (string.IsNullOrWhiteSpace(request.Query) || request.Query.Length > MaxQueryLength)
             throw new KnowledgeValidationException("query", $"is required: 1 to {MaxQueryLength} characters, not only spaces.");
+        KnowledgeText.Storable(request.Query, "query");
         if (request.TopK is < 1 or > MaxTopK)
             throw new KnowledgeValidationException("topK", $"must be from 1 to {MaxTopK}, not {request.TopK}.");
         if (!Enum.IsDefined(request.Mode))

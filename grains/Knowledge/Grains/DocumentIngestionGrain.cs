@@ -1,5 +1,6 @@
 using System.Net.Sockets;
 using Cluster.GrainInterfaces.Knowledge;
+using Cluster.Grains.Knowledge.Bases;
 using Cluster.Grains.Knowledge.Embeddings;
 using Cluster.Grains.Knowledge.Hosting;
 using Cluster.Grains.Knowledge.Ingestion;
@@ -84,7 +85,7 @@ public sealed partial class DocumentIngestionGrain(
 
     private async Task<IReadOnlyList<ChunkRecord>> EmbedAsync(EmbeddingSettings settings, IReadOnlyList<DocumentChunk> chunks)
     {
-        var embedder = embedders.Get(KnowledgeBaseGrain.ToEmbedderSettings(settings));
+        var embedder = embedders.Get(EmbeddingChoice.ToEmbedderSettings(settings));
         var records = new ChunkRecord[chunks.Count];
         var batch = new List<string>(options.EmbeddingBatchSize);
         for (var start = 0; start < chunks.Count; start += options.EmbeddingBatchSize)

@@ -1,6 +1,7 @@
 using Cluster.GrainInterfaces;
 using Cluster.GrainInterfaces.Knowledge;
 using Cluster.GrainInterfaces.Knowledge.Tenants;
+using Cluster.Grains.Knowledge.Bases;
 using Cluster.Grains.Knowledge.Embeddings;
 using Cluster.Grains.Knowledge.Hosting;
 using Cluster.Grains.Knowledge.Search;
@@ -57,7 +58,7 @@ public sealed partial class KnowledgeBaseGrain(
         var valid = spec.Validate();
         if (_record is not null)
             throw new ConflictException($"The knowledge base '{Id}' exists already.");
-        var embedding = ToEmbedderSettings(valid.Embedding!);
+        var embedding = EmbeddingChoice.ToEmbedderSettings(EmbeddingChoice.Validate(valid.Embedding!, "embedding"));
         var model = embedders.Get(embedding).ModelId;
         var now = time.GetUtcNow();
         var record = new KnowledgeBaseRecord(Id, tenantId, valid.Name!, valid.Description, valid.Chunking!, valid.Embedding!, valid.Weights!,
@@ -84,7 +85,7 @@ public sealed partial class KnowledgeBaseGrain(
         };
         if (patch.Embedding is { } embedding)
         {
-            var model = embedders.Get(ToEmbedderSettings(embedding)).ModelId;
+            var model = embedders.Get(EmbeddingChoice.ToEmbedderSettings(EmbeddingChoice.Validate(embedding, "embedding"))).ModelId;
             // Back to the active model cancels a re-embedding; any other model starts (or retargets) one.
             updated = updated with { Embedding = embedding, TargetModel = model == current.ActiveModel ? null : model };
         }
@@ -117,7 +118,7 @@ public sealed partial class KnowledgeBaseGrain(
         var snapshot = await Snapshot();
         float[]? query = null;
         if (request.Mode != SearchMode.Keyword)
-            query = await embedders.Get(ToEmbedderSettings(snapshot.Embedding)).EmbedQueryAsync(request.Query, cancellation);
+            query = await embedders.Get(EmbeddingChoice.ToEmbedderSettings(snapshot.Embedding)).EmbedQueryAsync(request.Query, cancellation);
         var settings = new HybridSearchSettings(record.Weights.Keyword, record.Weights.Vector);
         var hits = await snapshot.SearchAsync(GrainFactory, request, query, settings);
         return new KnowledgeSearchResponse(hits, record.Version);
@@ -183,7 +184,7 @@ public sealed partial class KnowledgeBaseGrain(
                     await Task.Delay(TimeSpan.FromMilliseconds(100));
                     continue;
                 }
-                var embedder = embedders.Get(ToEmbedderSettings(record.Embedding));
+                var embedder = embedders.Get(EmbeddingChoice.ToEmbedderSettings(record.Embedding));
                 if (embedder.ModelId != target)
                     return;
                 foreach (var documentId in pending)
@@ -217,11 +218,6 @@ public sealed partial class KnowledgeBaseGrain(
         await store.DeleteOtherModelsAsync(Id, model, CancellationToken.None);
         LogSwitched(Id, model);
     }
-
-    internal static EmbedderSettings ToEmbedderSettings(EmbeddingSettings settings) =>
-        settings.Provider == EmbeddingSettings.OpenAi
-            ? new EmbedderSettings(EmbeddingProvider.OpenAi, settings.Model, new Uri(settings.Endpoint!, UriKind.Absolute))
-            : new EmbedderSettings(EmbeddingProvider.Local, settings.Model);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Re-embedding knowledge base {KnowledgeBaseId} stopped; it resumes at its next activation")]
     private partial void LogReembeddingFailed(Exception error, string knowledgeBaseId);

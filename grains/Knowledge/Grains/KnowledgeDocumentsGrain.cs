@@ -1,4 +1,3 @@
-using Cluster.GrainInterfaces;
 using Cluster.GrainInterfaces.Knowledge;
 using Cluster.GrainInterfaces.Knowledge.Tenants;
 using Cluster.Grains.Knowledge.Hosting;
@@ -106,8 +105,10 @@ public sealed class KnowledgeDocumentsGrain(IKnowledgeStore store, KnowledgeOpti
         await RequireOwnedAsync(tenantId);
         if (await store.ResetDocumentAsync(KnowledgeBaseId, documentId, CancellationToken.None) is not { } reset)
         {
-            _ = await store.GetDocumentAsync(KnowledgeBaseId, documentId, CancellationToken.None) ?? throw new DocumentNotFoundException(documentId);
-            throw new ConflictException($"Document '{documentId}' is still being ingested; reprocess it once it is completed or failed.");
+            // Still pending or processing: its worker already reads the current settings.
+            var unfinished = await store.GetDocumentAsync(KnowledgeBaseId, documentId, CancellationToken.None)
+                ?? throw new DocumentNotFoundException(documentId);
+            return unfinished.ToView();
         }
         // Its current chunks stay searchable until the new ones replace them.
         await GrainFactory.GetGrain<IDocumentIngestionGrain>(KnowledgeBaseId).ProcessAsync(documentId);

@@ -1,4 +1,5 @@
 using Cluster.GrainInterfaces.Knowledge;
+using Cluster.Grains.Knowledge.Bases;
 using Cluster.Grains.Knowledge.Embeddings;
 using Cluster.Grains.Knowledge.Hosting;
 using Cluster.Grains.Knowledge.Search;
@@ -45,7 +46,7 @@ internal sealed class SearchSnapshot : IDisposable
 
     /// <summary>The embedder's vector length when it is known before its first call (local models), else 0.</summary>
     internal static int KnownDimensions(EmbedderCatalog embedders, EmbeddingSettings embedding) =>
-        embedders.Get(KnowledgeBaseGrain.ToEmbedderSettings(embedding)).Dimensions;
+        embedders.Get(EmbeddingChoice.ToEmbedderSettings(embedding)).Dimensions;
 
     public async Task<IReadOnlyList<KnowledgeSearchHit>> SearchAsync(IGrainFactory grains, KnowledgeSearchRequest request, float[]? query,
         HybridSearchSettings settings)

@@ -4,9 +4,9 @@ namespace Cluster.Grains.Knowledge.Search;
 
 /// <summary>
 /// Maximal marginal relevance (Carbonell and Goldstein, SIGIR 1998): picks, one at a time, the candidate maximising
-/// λ·relevance − (1 − λ)·(its highest cosine similarity to those already picked). Relevance is the fused score scaled
-/// to [0, 1] over the candidates, so λ means the same whatever the scores' range. Near-duplicates of a picked chunk
-/// fall behind distinct chunks of similar relevance.
+/// λ·relevance − (1 − λ)·(its highest cosine similarity to those already picked). Relevance is the fused score divided by
+/// the best one, so λ means the same whatever the scores' scale. Near-duplicates of a picked chunk fall behind
+/// distinct chunks of similar relevance.
 /// </summary>
 public static class MaximalMarginalRelevance
 {
@@ -33,14 +33,11 @@ public static class MaximalMarginalRelevance
         }
 
         var max = double.NegativeInfinity;
-        var min = double.PositiveInfinity;
         foreach (var candidate in candidates)
         {
             max = Math.Max(max, candidate.Score);
-            min = Math.Min(min, candidate.Score);
         }
 
-        var range = max - min;
         var nearest = new float[candidates.Length];
         var taken = new bool[candidates.Length];
         Array.Fill(nearest, float.NegativeInfinity);
@@ -55,7 +52,7 @@ public static class MaximalMarginalRelevance
                     continue;
                 }
 
-                var relevance = range > 0 ? (candidates[i].Score - min) / range : 1.0;
+                var relevance = max > 0 ? candidates[i].Score / max : 1.0;
                 var redundancy = round == 0 ? 0.0 : nearest[i];
                 var value = (lambda * relevance) - ((1 - lambda) * redundancy);
                 if (value > bestValue)

@@ -65,7 +65,7 @@ public sealed class IngestionLifecycleTests(KnowledgeGatewayFixture fixture)
     }
 
     [Fact]
-    public async Task Reprocessing_a_document_still_being_ingested_is_a_conflict()
+    public async Task Reprocessing_a_document_still_being_ingested_leaves_it_to_its_worker()
     {
         var tenant = await fixture.Api.CreateTenantAsync();
         var kb = await CreateKnowledgeBaseAsync(tenant.Http);
@@ -76,7 +76,10 @@ public sealed class IngestionLifecycleTests(KnowledgeGatewayFixture fixture)
         await store.AddDocumentsAsync([held], default);
         await store.ClaimDocumentAsync(kb, held.Id, TimeSpan.FromMinutes(5), default);
 
-        await ProblemAsync(await tenant.Http.PostAsync($"/api/v1/knowledge-bases/{kb}/documents/{held.Id}/reprocess", null), HttpStatusCode.Conflict);
+        var answer = await ReadAsync(await tenant.Http.PostAsync($"/api/v1/knowledge-bases/{kb}/documents/{held.Id}/reprocess", null), HttpStatusCode.Accepted);
+        Assert.Equal("processing", answer["status"]!.GetValue<string>());
+        var stored = await store.GetDocumentAsync(kb, held.Id, default);
+        Assert.Equal((Cluster.GrainInterfaces.Knowledge.DocumentStatus.Processing, 1), (stored!.Status, stored.Attempts));
         await ProblemAsync(await tenant.Http.PostAsync($"/api/v1/knowledge-bases/{kb}/documents/{Guid.NewGuid():N}/reprocess", null), HttpStatusCode.NotFound);
     }
 }
