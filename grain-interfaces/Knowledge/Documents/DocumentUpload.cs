@@ -23,6 +23,9 @@ public sealed record DocumentUpload(
     public const int MaxMetadataEntries = 50;
     public const int MaxMetadataLength = 500;
 
+    /// <summary>Text sent as JSON, in characters; longer documents are uploaded as files.</summary>
+    public const int MaxTextLength = 65_536;
+
     /// <summary>The size the tenant's storage quota is charged: the file's bytes, or the text's UTF-8 bytes.</summary>
     public long Bytes => Content?.LongLength ?? System.Text.Encoding.UTF8.GetByteCount(Text ?? string.Empty);
 
@@ -40,6 +43,8 @@ public sealed record DocumentUpload(
             throw new KnowledgeValidationException(prefix + "text", "is required: the document's text (or upload a file).");
         if (Content is null && string.IsNullOrWhiteSpace(Text))
             throw new KnowledgeValidationException(prefix + "text", "is empty: a document needs some text to search.");
+        if (Text is { Length: > MaxTextLength })
+            throw new KnowledgeValidationException(prefix + "text", $"is {Text.Length} characters; JSON documents may hold at most {MaxTextLength}: upload longer ones as files.");
         if (Bytes > maxBytes)
             throw new KnowledgeValidationException(prefix + (Content is null ? "text" : "file"), $"is {Bytes} bytes; documents may be at most {maxBytes} bytes.");
         if (ExternalId is { Length: 0 or > MaxExternalIdLength })

@@ -82,4 +82,29 @@ public sealed class IngestionLifecycleTests(KnowledgeGatewayFixture fixture)
         Assert.Equal((Cluster.GrainInterfaces.Knowledge.DocumentStatus.Processing, 1), (stored!.Status, stored.Attempts));
         await ProblemAsync(await tenant.Http.PostAsync($"/api/v1/knowledge-bases/{kb}/documents/{Guid.NewGuid():N}/reprocess", null), HttpStatusCode.NotFound);
     }
+
+    [Fact]
+    public async Task Changing_the_embedding_model_re_embeds_in_the_background_and_switches_when_every_chunk_has_a_new_vector()
+    {
+        var tenant = await fixture.Api.CreateTenantAsync();
+        var kb = await CreateKnowledgeBaseAsync(tenant.Http);
+        var doc = await AcceptedIdAsync(UploadTextAsync(tenant.Http, kb, "Bees", "Honey bees dance to tell the hive where flowers are."));
+        await FinishedAsync(tenant.Http, kb, doc);
+        await WaitForVersionAsync(tenant.Http, kb, 1);
+
+        var patched = await ReadAsync(await tenant.Http.PatchAsync($"/api/v1/knowledge-bases/{kb}",
+            Json("""{"embedding":{"provider":"local","model":"snowflake-arctic-embed-xs"}}""")), HttpStatusCode.OK);
+        Assert.Equal("local/all-MiniLM-L6-v2", patched["embeddingModel"]!.GetValue<string>());
+
+        var deadline = DateTime.UtcNow.AddSeconds(120);
+        while ((await ReadAsync(await tenant.Http.GetAsync($"/api/v1/knowledge-bases/{kb}"), HttpStatusCode.OK))["embeddingModel"]!.GetValue<string>()
+               != "local/snowflake-arctic-embed-xs")
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the knowledge base never switched to the new model");
+            await Task.Delay(100);
+        }
+        Assert.Equal([doc], DocumentIds(await SearchAsync(tenant.Http, kb, "how do bees share where flowers are", "vector", 1)));
+        var store = fixture.Gateway.Services.GetRequiredService<IKnowledgeStore>();
+        Assert.Empty(await store.GetChunksAsync(doc, "local/all-MiniLM-L6-v2", default));
+    }
 }

@@ -12,6 +12,9 @@ public sealed class KnowledgeGatewayFixture : IAsyncLifetime
 {
     public const long MaxDocumentBytes = 64 * 1024;
 
+    /// <summary>Small, so a test can make a knowledge base that splits its index across shards.</summary>
+    public const int ShardThreshold = 100;
+
     public GatewayHost Gateway { get; private set; } = null!;
 
     public KnowledgeApi Api { get; private set; } = null!;
@@ -26,7 +29,8 @@ public sealed class KnowledgeGatewayFixture : IAsyncLifetime
             "--Cluster:Knowledge:RecoveryInterval=00:00:00.500",
             "--Cluster:Knowledge:PendingGrace=00:00:01",
             "--Cluster:Knowledge:MaxAttempts=2",
-            "--Cluster:Knowledge:RetryDelay=00:00:00.050");
+            "--Cluster:Knowledge:RetryDelay=00:00:00.050",
+            $"--Cluster:Knowledge:ShardThreshold={ShardThreshold}");
         Api = new KnowledgeApi(Gateway);
     }
 
