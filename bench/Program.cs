@@ -21,12 +21,14 @@ return mode switch
     "knowledge-quality" => await KnowledgeQualityMode.RunAsync(rest),
     "knowledge-search" => await KnowledgeSearchMode.RunAsync(rest),
     "knowledge" => await KnowledgeHttpMode.RunAsync(rest),
+    "ingest-parse" => IngestParseMode.Run(rest),
+    "tenant-keys" => await TenantKeysMode.RunAsync(rest),
     _ => Usage(),
 };
 
 static int Usage()
 {
     Console.Error.WriteLine("usage: dotnet run -c Release --project bench -- <mode> [options]");
-    Console.Error.WriteLine("modes: runtime, cluster, transport, actor-core, mcts, mcts-strength, search-http, optimizer, analytics, state, hand-over, scale-out, http, knowledge-quality, knowledge-search, knowledge, chat");
+    Console.Error.WriteLine("modes: runtime, cluster, transport, actor-core, mcts, mcts-strength, search-http, optimizer, analytics, state, hand-over, scale-out, http, knowledge-quality, knowledge-search, knowledge, chat, ingest-parse, tenant-keys");
     return 2;
 }

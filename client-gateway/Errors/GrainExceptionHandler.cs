@@ -12,7 +12,8 @@ namespace Cluster.Gateway.Errors;
 /// <summary>
 /// Turns exceptions from body binding and grain calls into RFC 9457 problems: invalid input is 400 naming the field
 /// (malformed JSON also its line and position), an empty body 400, a body that is not JSON 415, a body over the size
-/// limit 413, missing things 404, conflicts and stale ETags 409, timeouts 504, an unavailable cluster or no compatible
+/// limit 413, a document of an unsupported type 415, a corrupt or empty one 422, an upload past the tenant's storage
+/// quota 413, missing things 404, conflicts and stale ETags 409, timeouts 504, an unavailable cluster or no compatible
 /// silo 503; anything else is a 500 without internals.
 /// </summary>
 public sealed class GrainExceptionHandler(IProblemDetailsService problems, ILogger<GrainExceptionHandler> logger) : IExceptionHandler

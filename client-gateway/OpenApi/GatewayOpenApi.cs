@@ -18,6 +18,9 @@ public static class GatewayOpenApi
     private const string ProblemSchema = "Problem";
     private const string KeyScheme = "ApiKey";
 
+    /// <summary>Operation extension naming the tenant-key capability an operation needs and whether the admin key also passes.</summary>
+    public const string TenantKeyExtension = "x-tenant-key";
+
     public static IServiceCollection AddGatewayOpenApi(this IServiceCollection services) =>
         services.AddOpenApi("v1", options =>
         {
@@ -129,6 +132,16 @@ public static class GatewayOpenApi
         AddProblem(document, operation, "401", "Missing or unknown API key.", api);
         AddProblem(document, operation, "403", "The admin key is required.", admin);
         AddProblem(document, operation, "403", $"The tenant key lacks the {tenant?.Capability.ToString().ToLowerInvariant()} capability.", tenant is not null);
+        if (tenant is not null)
+        {
+            // Which key a client needs, readable by tools: {"capability": "retrieve", "adminKey": false}.
+            operation.Extensions ??= new Dictionary<string, IOpenApiExtension>();
+            operation.Extensions[TenantKeyExtension] = new JsonNodeExtension(new JsonObject
+            {
+                ["capability"] = tenant.Capability.ToString().ToLowerInvariant(),
+                ["adminKey"] = tenant.AllowsAdmin,
+            });
+        }
         AddProblem(document, operation, "404", "Nothing with that id exists.", path.Contains('{', StringComparison.Ordinal));
         AddProblem(document, operation, "409", "Conflicts with the current state (a stale expected version, a finished trial, or stored state that needs repair).", api);
         AddProblem(document, operation, "413", "The body is over the size limit.", hasBody);

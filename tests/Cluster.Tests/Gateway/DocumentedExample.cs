@@ -9,7 +9,8 @@ public sealed record DocumentedExample(
     JsonNode? Body,
     IReadOnlyDictionary<string, string> PathValues,
     IReadOnlyDictionary<string, string> QueryValues,
-    IReadOnlySet<int> Statuses)
+    IReadOnlySet<int> Statuses,
+    bool NeedsTenantKey = false)
 {
     public bool IsWrite => Method is "POST" or "PUT";
 
@@ -49,7 +50,8 @@ public sealed record DocumentedExample(
                 var statuses = new HashSet<int>();
                 foreach (var (status, _) in operation["responses"]!.AsObject())
                     statuses.Add(int.Parse(status, System.Globalization.CultureInfo.InvariantCulture));
-                examples.Add(new DocumentedExample(method.ToUpperInvariant(), path, body?.DeepClone(), pathValues, queryValues, statuses));
+                var tenantOnly = operation["x-tenant-key"]?["adminKey"]?.GetValue<bool>() == false;
+                examples.Add(new DocumentedExample(method.ToUpperInvariant(), path, body?.DeepClone(), pathValues, queryValues, statuses, tenantOnly));
             }
         }
 

@@ -7,21 +7,24 @@ namespace Cluster.Tests.Gateway;
 /// <summary>
 /// Sends documented examples to a gateway the way a client following the reference would: ids the gateway hands out
 /// (studyId, trialId) are taken from earlier answers in place of the document's placeholders, and so is the id a
-/// POST to a collection answered (<c>{"id": …}</c>) for the path parameter that follows that collection.
+/// POST to a collection answered (<c>{"id": …}</c>) for the path parameter that follows that collection. Operations
+/// that only a tenant key may call are sent with the key <c>POST /api/v1/tenants</c> answered.
 /// </summary>
 public sealed class ExampleSession(HttpClient http)
 {
     private const string Tenants = "/api/v1/tenants";
-    private const string KnowledgeBases = "/api/v1/knowledge-bases";
-    private const string ChatSessions = "/api/v1/sessions";
 
-    private string? _tenantKey;
     private readonly Dictionary<string, string> _issued = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _issuedByCollection = new(StringComparer.Ordinal);
+    private string? _tenantKey;
 
-    /// <summary>Writes first in document order, then reads, then deletes in reverse order so parts go before their owners.</summary>
+    /// <summary>
+    /// Writes first in document order (those that need a tenant key after the others, so the tenant exists), then
+    /// reads, then deletes in reverse order so parts go before their owners.
+    /// </summary>
     public static IEnumerable<DocumentedExample> InRunOrder(IReadOnlyList<DocumentedExample> examples) =>
-        examples.Where(e => e.IsWrite)
+        examples.Where(e => e.IsWrite && !e.NeedsTenantKey)
+            .Concat(examples.Where(e => e.IsWrite && e.NeedsTenantKey))
             .Concat(examples.Where(e => e.Method == "GET"))
             .Concat(examples.Where(e => e.Method == "DELETE").Reverse());
 
@@ -31,9 +34,7 @@ public sealed class ExampleSession(HttpClient http)
         var json = body ?? example.Body?.ToJsonString();
         if (json is not null)
             request.Content = new StringContent(json, Encoding.UTF8, "application/json");
-        // Knowledge bases and their chat sessions belong to a tenant: their routes take the key of the tenant the examples created.
-        if (_tenantKey is not null && (example.PathTemplate.StartsWith(KnowledgeBases, StringComparison.Ordinal)
-                || example.PathTemplate.StartsWith(ChatSessions, StringComparison.Ordinal)))
+        if (example.NeedsTenantKey && _tenantKey is not null)
             request.Headers.Add("X-API-Key", _tenantKey);
         var response = await http.SendAsync(request);
         await RememberIssuedIdsAsync(example, response);

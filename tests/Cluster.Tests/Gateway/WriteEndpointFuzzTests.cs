@@ -18,7 +18,7 @@ public sealed class WriteEndpointFuzzTests(ITestOutputHelper output)
         await using var gateway = await GatewayHost.StartAsync();
         var examples = DocumentedExample.All(await OpenApiDocumentTests.DocumentAsync(gateway));
         var session = new ExampleSession(gateway.Admin());
-        foreach (var write in examples.Where(e => e.IsWrite))
+        foreach (var write in ExampleSession.InRunOrder(examples).Where(e => e.IsWrite))
             Assert.True((await session.SendAsync(write)).IsSuccessStatusCode, $"the example of {write} failed");
         var reads = examples.Where(e => e.Method == "GET" && IsStable(e)).ToList();
 

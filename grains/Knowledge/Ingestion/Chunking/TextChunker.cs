@@ -32,6 +32,7 @@ public static class TextChunker
     {
         var end = section.End;
         var start = SkipSpace(text, section.Start, end);
+        var covered = start;
         while (start < end)
         {
             if (end - start <= options.Size)
@@ -40,17 +41,22 @@ public static class TextChunker
                 return;
             }
 
-            var cut = Cut(text, start, start + options.Size);
+            // Past the first visible character the previous chunk left out, so no chunk lies within the one before.
+            var cut = Cut(text, start, start + options.Size, SkipSpace(text, covered, end));
             Add(text, start, cut, section, chunks);
+            covered = cut;
             var next = OverlapStart(text, Math.Max(start + 1, cut - options.Overlap), cut);
             start = SkipSpace(text, next, end);
         }
     }
 
-    /// <summary>Where the chunk from <paramref name="start"/> ends: after the strongest boundary in the window's second half.</summary>
-    private static int Cut(string text, int start, int limit)
+    /// <summary>
+    /// Where the chunk from <paramref name="start"/> ends: after the strongest boundary in the window's second half
+    /// that lies beyond <paramref name="uncovered"/>.
+    /// </summary>
+    private static int Cut(string text, int start, int limit, int uncovered)
     {
-        var earliest = start + (limit - start) / 2;
+        var earliest = Math.Max(start + (limit - start) / 2, uncovered);
         for (var boundary = Boundary.Paragraph; boundary <= Boundary.Word; boundary++)
         {
             for (var at = limit; at > earliest; at--)

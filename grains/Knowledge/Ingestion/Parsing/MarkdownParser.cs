@@ -10,7 +10,7 @@ namespace Cluster.Grains.Knowledge.Ingestion;
 /// <summary>
 /// Markdown (CommonMark with tables and the usual extensions) as text: headings (ATX and setext) make the heading path,
 /// markup is dropped (links keep their text, images their alt text), code keeps its lines, table rows become lines of
-/// cells. Front matter is metadata, not text.
+/// cells. Front matter is metadata and raw HTML blocks are markup, so neither is text.
 /// </summary>
 internal static class MarkdownParser
 {

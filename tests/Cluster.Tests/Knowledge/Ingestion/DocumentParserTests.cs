@@ -1,6 +1,7 @@
 using System.Text;
 using Cluster.GrainInterfaces.Knowledge.Ingestion;
 using Cluster.Grains.Knowledge.Ingestion;
+using Cluster.Fixtures;
 using Xunit;
 
 namespace Cluster.Tests.Knowledge.Ingestion;

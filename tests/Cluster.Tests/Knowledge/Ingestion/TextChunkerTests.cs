@@ -33,6 +33,21 @@ public sealed class TextChunkerTests
     }
 
     [Fact]
+    public void A_chunk_never_lies_within_the_one_before()
+    {
+        // The first cut falls at the window's end after "。"; the next window's only strong boundary is the paragraph
+        // break just past it, which would make a chunk repeating nothing but the previous chunk's tail.
+        var text = new string('a', 31) + "。" + new string('b', 31) + "。\n\n" + new string('c', 100);
+        var document = DocumentParser.ParseText("t", text);
+
+        var chunks = TextChunker.Chunk(document, new ChunkingOptions { Size = 64, Overlap = 32 });
+
+        for (var i = 1; i < chunks.Count; i++)
+            Assert.True(chunks[i].End > chunks[i - 1].End, $"chunk {i} [{chunks[i].Start}, {chunks[i].End}) lies within chunk {i - 1}");
+        Assert.Equal(new string('b', 31) + "。\n\n" + new string('c', 30), chunks[1].Text);
+    }
+
+    [Fact]
     public void Small_document_is_one_chunk_with_its_heading_path()
     {
         var document = DocumentParser.Parse("# Guide\n## Install\nRun it."u8.ToArray(), "g.md", null);

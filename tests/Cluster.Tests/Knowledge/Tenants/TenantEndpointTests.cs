@@ -154,6 +154,26 @@ public sealed class TenantEndpointTests(TenantGatewayFixture fixture) : IClassFi
         await AssertProblemAsync(await GetAsync(key, "/api/v1/probe/kb-1"), HttpStatusCode.Unauthorized);
     }
 
+    [Fact]
+    public async Task The_reference_names_the_tenant_key_a_route_needs_and_its_examples_run_with_the_tenant_key()
+    {
+        var document = await OpenApiDocumentTests.DocumentAsync(Gateway);
+        var probe = document["paths"]!["/api/v1/probe/{kbId}"]!["get"]!["x-tenant-key"]!;
+        var examples = DocumentedExample.All(document)
+            .Where(e => e.PathTemplate.StartsWith("/api/v1/tenants", StringComparison.Ordinal) || e.PathTemplate.StartsWith("/api/v1/probe", StringComparison.Ordinal))
+            .ToList();
+        var session = new ExampleSession(Gateway.Admin());
+
+        Assert.Equal("retrieve", probe["capability"]!.GetValue<string>());
+        Assert.False(probe["adminKey"]!.GetValue<bool>());
+        Assert.Contains(examples, e => e.NeedsTenantKey);
+        foreach (var example in ExampleSession.InRunOrder(examples))
+        {
+            var response = await session.SendAsync(example);
+            Assert.True(response.IsSuccessStatusCode, $"{example} answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+        }
+    }
+
     [Theory]
     [InlineData("""{"capabilities":["fly"]}""", "capabilities[0]")]
     [InlineData("""{"capabilities":[]}""", "capabilities")]

@@ -1,3 +1,4 @@
+using Cluster.Gateway.OpenApi;
 using Cluster.Gateway.Security;
 using Cluster.GrainInterfaces.Knowledge.Tenants;
 using Cluster.Tests.Gateway;
@@ -19,7 +20,8 @@ public sealed class TenantGatewayFixture : IAsyncLifetime
     public async Task InitializeAsync() => Gateway = await GatewayHost.StartAsync(app =>
         app.MapGroup("/api/v1").AddEndpointFilter<ApiKeyFilter>()
             .MapGet("/probe/{kbId}", (string kbId, HttpContext http) => new Probe(TenantCaller.From(http).TenantId, kbId))
-            .RequireTenantCapability(TenantCapability.Retrieve));
+            .RequireTenantCapability(TenantCapability.Retrieve)
+            .WithRequestExample(null, ("kbId", "kb-1")));
 
     public async Task DisposeAsync() => await Gateway.DisposeAsync();
 

@@ -5,9 +5,9 @@ using UglyToad.PdfPig.Fonts.Standard14Fonts;
 using UglyToad.PdfPig.Writer;
 using WordDocument = DocumentFormat.OpenXml.Wordprocessing.Document;
 
-namespace Cluster.Tests.Knowledge.Ingestion;
+namespace Cluster.Fixtures;
 
-/// <summary>Real .docx and .pdf files built in memory with the same libraries a word processor's output is read with.</summary>
+/// <summary>Real .docx and .pdf files built in memory with OpenXml and PdfPig, for the parser tests and the ingestion bench.</summary>
 internal static class DocumentFixtures
 {
     /// <summary>A .docx of (style id or null, text) paragraphs, with Heading1..3 styles defined by name and outline level.</summary>
