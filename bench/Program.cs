@@ -17,6 +17,7 @@ return mode switch
     "hand-over" => await HandOverMode.RunAsync(rest),
     "scale-out" => await ScaleOutMode.RunAsync(rest),
     "http" => await HttpMode.RunAsync(rest),
+    "chat" => await ChatMode.RunAsync(rest),
     "knowledge-quality" => await KnowledgeQualityMode.RunAsync(rest),
     "knowledge-search" => await KnowledgeSearchMode.RunAsync(rest),
     "knowledge" => await KnowledgeHttpMode.RunAsync(rest),
@@ -31,6 +32,6 @@ return mode switch
 static int Usage()
 {
     Console.Error.WriteLine("usage: dotnet run -c Release --project bench -- <mode> [options]");
-    Console.Error.WriteLine("modes: runtime, cluster, transport, actor-core, mcts, mcts-strength, search-http, optimizer, analytics, state, hand-over, scale-out, http, knowledge-quality, knowledge-search, knowledge, ingest-parse, tenant-keys, vision, vision-scheduling, vision-preprocess");
+    Console.Error.WriteLine("modes: runtime, cluster, transport, actor-core, mcts, mcts-strength, search-http, optimizer, analytics, state, hand-over, scale-out, http, knowledge-quality, knowledge-search, knowledge, ingest-parse, tenant-keys, vision, vision-scheduling, vision-preprocess, chat");
     return 2;
 }

@@ -1,3 +1,4 @@
+using Cluster.GrainInterfaces.Compute.Analytics;
 using Orleans;
 
 namespace Cluster.GrainInterfaces.Chat;
@@ -21,6 +22,9 @@ public sealed record ChatQuestion(string Question, int? TopK = null)
     {
         if (string.IsNullOrWhiteSpace(Question))
             throw new ChatValidationException("question", "is required and must not be blank.");
+        // Stored in the session as sent, so it must be storable text.
+        if (!StorableText.Is(Question))
+            throw new ChatValidationException("question", StorableText.Problem);
         if (Question.Length > MaxQuestionLength)
             throw new ChatValidationException("question", $"is {Question.Length:N0} characters long; the limit is {MaxQuestionLength:N0}.");
         if (TopK is < 1 or > MaxTopK)

@@ -41,6 +41,9 @@ public sealed class FakeOpenAiServer : IAsyncDisposable
 
     public int Tokens { get; set; } = 8;
 
+    /// <summary>Each token carries the <see cref="System.Diagnostics.Stopwatch"/> timestamp of its sending ("name-i@stamp "), so a reader in this process can time its way to it.</summary>
+    public bool StampTokens { get; set; }
+
     /// <summary>Chat-completion requests received.</summary>
     public int Requests => Volatile.Read(ref _requests);
 
@@ -128,7 +131,9 @@ public sealed class FakeOpenAiServer : IAsyncDisposable
         Interlocked.Increment(ref _completed);
     }
 
-    private string Token(int i) => string.Create(CultureInfo.InvariantCulture, $"{Name}-{i} ");
+    private string Token(int i) => StampTokens
+        ? string.Create(CultureInfo.InvariantCulture, $"{Name}-{i}@{System.Diagnostics.Stopwatch.GetTimestamp()} ")
+        : string.Create(CultureInfo.InvariantCulture, $"{Name}-{i} ");
 
     private string Chunk(string delta, string? finishReason) =>
         $$$"""{"id":"chatcmpl-1","object":"chat.completion.chunk","created":0,"model":"fake-{{{Name}}}","choices":[{"index":0,"delta":{{{delta}}},"finish_reason":{{{finishReason ?? "null"}}}}]}""";

@@ -7,15 +7,6 @@ public sealed class LruCache(int capacity, TimeProvider clock)
     private readonly LinkedList<Entry> _order = new();
     private readonly Lock _gate = new();
 
-    public int Count
-    {
-        get
-        {
-            lock (_gate)
-                return _map.Count;
-        }
-    }
-
     public byte[]? Get(string key)
     {
         var now = clock.GetUtcNow();

@@ -10,14 +10,14 @@ namespace Cluster.Grains.Chat.Sessions;
 
 /// <summary>
 /// Answers one question: optional query rewrite from the history (the model answerer only) → retrieval → the
-/// references event → the answer's deltas → done. A stop ends it with done (status stopped); a failure with error.
-/// Every event is in the message's stream before the next is written.
+/// references event → the answer's deltas. The outcome says how it ended (answered, stopped or failed) and carries the
+/// stream's final event for the caller to append once it has stored the message. Every event is in the message's
+/// stream before the next is written.
 /// </summary>
-public sealed class AnswerPipeline(PassageRetriever retriever, IAnswerer answerer, IChatEventStore events, ILogger<AnswerPipeline> logger)
+public sealed class AnswerPipeline(PassageRetriever retriever, IAnswerer answerer, ILogger<AnswerPipeline> logger)
 {
-    public async Task<AnswerOutcome> RunAsync(AnswerJob job, CancellationToken stop)
+    public async Task<AnswerOutcome> RunAsync(AnswerJob job, ChatEventWriter writer, CancellationToken stop)
     {
-        var writer = new ChatEventWriter(events, IChatEventStore.StreamOf(job.SessionId, job.MessageId));
         var answer = new StringBuilder();
         var report = new AnswerReport();
         IReadOnlyList<ChatReference> references = [];
@@ -35,12 +35,12 @@ public sealed class AnswerPipeline(PassageRetriever retriever, IAnswerer answere
                 await writer.AppendAsync(ChatEvent.Delta, new DeltaPayload(text)).ConfigureAwait(false);
             }
 
-            return await EndAsync(writer, job, prompt, answer, report, ChatMessageStatus.Done, firstDelta).ConfigureAwait(false);
+            return End(job, prompt, answer, report, ChatMessageStatus.Done, firstDelta);
         }
         catch (OperationCanceledException) when (stop.IsCancellationRequested)
         {
             var prompt = new AnswerPrompt(job.Question, job.History, references);
-            return await EndAsync(writer, job, prompt, answer, report, ChatMessageStatus.Stopped, firstDelta).ConfigureAwait(false);
+            return End(job, prompt, answer, report, ChatMessageStatus.Stopped, firstDelta);
         }
         catch (Exception e)
         {
@@ -48,20 +48,15 @@ public sealed class AnswerPipeline(PassageRetriever retriever, IAnswerer answere
             var message = e is Routing.LlmUnavailableException or Routing.LlmBackendTimeoutException or Routing.LlmBackendException or HttpRequestException
                 ? e.Message
                 : $"The answer failed: {e.Message}";
-            await writer.AppendAsync(ChatEvent.Error, new ErrorPayload(job.MessageId, message)).ConfigureAwait(false);
-            return new AnswerOutcome(answer.ToString(), references, ChatMessageStatus.Failed, report.Answerer, report.Usage, Elapsed(job), message);
+            return new AnswerOutcome(job.MessageId, answer.ToString(), references, ChatMessageStatus.Failed, report.Answerer, report.Usage, Elapsed(job), firstDelta, message);
         }
     }
 
-    private static async Task<AnswerOutcome> EndAsync(ChatEventWriter writer, AnswerJob job, AnswerPrompt prompt, StringBuilder answer,
-        AnswerReport report, ChatMessageStatus status, double? firstDelta)
+    private static AnswerOutcome End(AnswerJob job, AnswerPrompt prompt, StringBuilder answer, AnswerReport report, ChatMessageStatus status, double? firstDelta)
     {
         var text = answer.ToString();
         var usage = report.Usage ?? new ChatUsage(WordCount.Of(prompt), WordCount.Of(text), "words");
-        var answerer = report.Answerer ?? "none";
-        var latency = Elapsed(job);
-        await writer.AppendAsync(ChatEvent.Done, new DonePayload(job.MessageId, status, answerer, usage, latency, firstDelta)).ConfigureAwait(false);
-        return new AnswerOutcome(text, prompt.Passages, status, answerer, usage, latency, null);
+        return new AnswerOutcome(job.MessageId, text, prompt.Passages, status, report.Answerer ?? "none", usage, Elapsed(job), firstDelta, null);
     }
 
     private static double Elapsed(AnswerJob job) => Math.Round(Stopwatch.GetElapsedTime(job.Started).TotalMilliseconds, 3);

@@ -130,41 +130,26 @@ public sealed class ChatSessionGrain(
 
     private async Task AnswerAsync(AnswerJob job, CancellationTokenSource stop)
     {
+        var writer = new ChatEventWriter(events, IChatEventStore.StreamOf(Id, job.MessageId));
         AnswerOutcome outcome;
         try
         {
-            outcome = await pipeline.RunAsync(job, stop.Token);
+            outcome = await pipeline.RunAsync(job, writer, stop.Token);
         }
         catch (Exception e)
         {
             logger.LogError(e, "The events of message {MessageId} of session {SessionId} could not be stored", job.MessageId, Id);
-            outcome = new AnswerOutcome("", [], ChatMessageStatus.Failed, null, null, 0, "The answer's events could not be stored: " + e.Message);
+            outcome = new AnswerOutcome(job.MessageId, "", [], ChatMessageStatus.Failed, null, null, 0, null, "The answer's events could not be stored: " + e.Message);
         }
 
         try
         {
-            var index = state.State.Messages.FindIndex(m => m.Id == job.MessageId);
-            if (index >= 0)
-            {
-                state.State.Messages[index] = state.State.Messages[index] with
-                {
-                    Answer = outcome.Answer,
-                    References = outcome.References,
-                    Status = outcome.Status,
-                    Answerer = outcome.Answerer,
-                    Usage = outcome.Usage,
-                    LatencyMs = outcome.LatencyMs,
-                    Error = outcome.Error,
-                };
-                var over = state.State.Messages.Count - Math.Max(1, options.HistoryRounds);
-                if (over > 0)
-                    state.State.Messages.RemoveRange(0, over);
-                await state.WriteStateAsync();
-            }
+            outcome = await StoreAsync(outcome);
+            await outcome.EndStreamAsync(writer);
         }
         catch (Exception e)
         {
-            logger.LogError(e, "Message {MessageId} of session {SessionId} could not be stored", job.MessageId, Id);
+            logger.LogError(e, "The end of message {MessageId} of session {SessionId} could not be stored", job.MessageId, Id);
         }
         finally
         {
@@ -172,6 +157,41 @@ public sealed class ChatSessionGrain(
             _stop = null;
             _answer = null;
             stop.Dispose();
+        }
+    }
+
+    /// <summary>
+    /// Stores the ended message, dropping the oldest beyond the kept rounds; when storing fails the outcome becomes a
+    /// failure, so the stream never reports done for an answer the session does not hold.
+    /// </summary>
+    private async Task<AnswerOutcome> StoreAsync(AnswerOutcome outcome)
+    {
+        var index = state.State.Messages.FindIndex(m => m.Id == outcome.MessageId);
+        if (index < 0)
+            return outcome;
+        var previous = state.State.Messages[index];
+        state.State.Messages[index] = previous with
+        {
+            Answer = outcome.Answer,
+            References = outcome.References,
+            Status = outcome.Status,
+            Answerer = outcome.Answerer,
+            Usage = outcome.Usage,
+            LatencyMs = outcome.LatencyMs,
+            Error = outcome.Error,
+        };
+        var over = state.State.Messages.Count - Math.Max(1, options.HistoryRounds);
+        if (over > 0)
+            state.State.Messages.RemoveRange(0, over);
+        try
+        {
+            await state.WriteStateAsync();
+            return outcome;
+        }
+        catch (Exception e)
+        {
+            logger.LogError(e, "Message {MessageId} of session {SessionId} could not be stored", outcome.MessageId, Id);
+            return outcome with { Status = ChatMessageStatus.Failed, Error = "The answer could not be stored: " + e.Message };
         }
     }
 

@@ -14,7 +14,7 @@ public sealed class AnswerPipelineTests
     public async Task An_answer_streams_references_first_then_deltas_then_done_with_consecutive_ids()
     {
         var engine = new ChatEngine();
-        var outcome = await engine.Pipeline.RunAsync(ChatEngine.Job(new HandbookPassages(), "How many days of paid leave do new employees receive?"), CancellationToken.None);
+        var outcome = await engine.AnswerAsync(ChatEngine.Job(new HandbookPassages(), "How many days of paid leave do new employees receive?"), CancellationToken.None);
 
         var events = await engine.Events.ReadAfterAsync(IChatEventStore.StreamOf("s1", "m1"), 0, 1000);
         Assert.Equal(ChatEvent.References, events[0].Type);
@@ -34,7 +34,7 @@ public sealed class AnswerPipelineTests
     public async Task The_extractive_answer_quotes_the_best_sentence_and_cites_only_passages_that_were_sent()
     {
         var engine = new ChatEngine();
-        var outcome = await engine.Pipeline.RunAsync(ChatEngine.Job(new HandbookPassages(), "How many days of paid leave do new employees receive?"), CancellationToken.None);
+        var outcome = await engine.AnswerAsync(ChatEngine.Job(new HandbookPassages(), "How many days of paid leave do new employees receive?"), CancellationToken.None);
 
         Assert.Contains("New employees receive 20 days of paid leave in their first year.", outcome.Answer, StringComparison.Ordinal);
         var cited = System.Text.RegularExpressions.Regex.Matches(outcome.Answer, @"\[(\d+)\]").Select(m => int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)).ToHashSet();
@@ -59,7 +59,7 @@ public sealed class AnswerPipelineTests
     public async Task A_question_the_knowledge_base_cannot_answer_says_so_without_citations()
     {
         var engine = new ChatEngine();
-        var outcome = await engine.Pipeline.RunAsync(ChatEngine.Job(new HandbookPassages(), "quantum chromodynamics"), CancellationToken.None);
+        var outcome = await engine.AnswerAsync(ChatEngine.Job(new HandbookPassages(), "quantum chromodynamics"), CancellationToken.None);
 
         Assert.Empty(outcome.References);
         Assert.Equal(ExtractiveAnswerer.NothingFound, outcome.Answer);
@@ -71,7 +71,7 @@ public sealed class AnswerPipelineTests
         var answerer = new EndlessAnswerer();
         var engine = new ChatEngine(answerer);
         using var stop = new CancellationTokenSource();
-        var running = engine.Pipeline.RunAsync(ChatEngine.Job(new HandbookPassages(), "leave"), stop.Token);
+        var running = engine.AnswerAsync(ChatEngine.Job(new HandbookPassages(), "leave"), stop.Token);
         await answerer.Written.Task;
 
         await stop.CancelAsync();
@@ -88,7 +88,7 @@ public sealed class AnswerPipelineTests
     public async Task A_failing_answerer_ends_the_stream_with_an_error_event()
     {
         var engine = new ChatEngine(new FailingAnswerer());
-        var outcome = await engine.Pipeline.RunAsync(ChatEngine.Job(new HandbookPassages(), "leave"), CancellationToken.None);
+        var outcome = await engine.AnswerAsync(ChatEngine.Job(new HandbookPassages(), "leave"), CancellationToken.None);
 
         var events = await engine.Events.ReadAfterAsync(IChatEventStore.StreamOf("s1", "m1"), 0, 100);
         Assert.Equal([ChatEvent.References, ChatEvent.Error], events.Select(e => e.Type));
@@ -101,7 +101,7 @@ public sealed class AnswerPipelineTests
     {
         var engine = new ChatEngine();
         var stream = IChatEventStore.StreamOf("s1", "m1");
-        await engine.Pipeline.RunAsync(ChatEngine.Job(new HandbookPassages(), "How many days of paid leave do new employees receive?"), CancellationToken.None);
+        await engine.AnswerAsync(ChatEngine.Job(new HandbookPassages(), "How many days of paid leave do new employees receive?"), CancellationToken.None);
         var all = await engine.Events.ReadAfterAsync(stream, 0, 10_000);
 
         for (var after = 0; after <= all.Count; after++)

@@ -15,7 +15,7 @@ internal sealed class ChatEngine
         Cache = new TieredCache(new CacheOptions(), TimeProvider.System);
         Events = new MemoryChatEventStore(new ChatStreamOptions(), TimeProvider.System);
         Retriever = new PassageRetriever(retrieval ?? new RetrievalOptions(), new RetrievalCache(Cache));
-        Pipeline = new AnswerPipeline(Retriever, answerer ?? new ExtractiveAnswerer(new ExtractiveOptions()), Events, NullLogger<AnswerPipeline>.Instance);
+        Pipeline = new AnswerPipeline(Retriever, answerer ?? new ExtractiveAnswerer(new ExtractiveOptions()), NullLogger<AnswerPipeline>.Instance);
     }
 
     public TieredCache Cache { get; }
@@ -25,6 +25,15 @@ internal sealed class ChatEngine
     public PassageRetriever Retriever { get; }
 
     public AnswerPipeline Pipeline { get; }
+
+    /// <summary>Answers as a session does: the pipeline's events, then the final one.</summary>
+    public async Task<AnswerOutcome> AnswerAsync(AnswerJob job, CancellationToken stop)
+    {
+        var writer = new ChatEventWriter(Events, IChatEventStore.StreamOf(job.SessionId, job.MessageId));
+        var outcome = await Pipeline.RunAsync(job, writer, stop);
+        await outcome.EndStreamAsync(writer);
+        return outcome;
+    }
 
     public static AnswerJob Job(IPassageSource source, string question, string messageId = "m1", int topK = 3) =>
         new("s1", messageId, question, topK, [], source, System.Diagnostics.Stopwatch.GetTimestamp());

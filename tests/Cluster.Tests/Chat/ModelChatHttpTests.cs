@@ -53,6 +53,26 @@ public sealed class ModelChatHttpTests(ModelChatGateway chat) : IClassFixture<Mo
     }
 
     [Fact]
+    public async Task A_connection_dropped_mid_answer_resumes_with_Last_Event_ID_and_misses_and_repeats_nothing()
+    {
+        var sessionId = await chat.CreateSessionAsync();
+        List<ServerSentEvent> before;
+        using (var response = await ChatGateway.AskStreamingAsync(chat.Tenant.Http, sessionId, "Who approves flights?"))
+            before = await ServerSentEvent.ReadAsync(await response.Content.ReadAsStreamAsync(), max: 5);
+        var messageId = before[0].Json.GetProperty("messageId").GetString()!;
+
+        using var resumed = await ChatGateway.EventsAsync(chat.Tenant.Http, sessionId, messageId, lastEventId: before[^1].Id);
+        var after = await ServerSentEvent.ReadAsync(await resumed.Content.ReadAsStreamAsync());
+
+        // The answer was still being written when the client dropped: the resumed stream carried on to its end.
+        Assert.True(after.Count > 100, $"only {after.Count} events followed the drop");
+        var events = before.Concat(after).ToList();
+        Assert.Equal(Enumerable.Range(1, events.Count).Select(i => (long)i), events.Select(e => e.Id));
+        Assert.Equal(chat.Model.Answer(), string.Concat(events.Where(e => e.Type == "delta").Select(e => e.Json.GetProperty("text").GetString())));
+        Assert.Equal("done", events[^1].Json.GetProperty("status").GetString());
+    }
+
+    [Fact]
     public async Task The_admin_sees_the_backends_with_their_circuit_and_counters_and_tenant_keys_do_not()
     {
         var sessionId = await chat.CreateSessionAsync();

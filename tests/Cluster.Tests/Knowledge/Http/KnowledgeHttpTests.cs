@@ -1,3 +1,4 @@
+using Cluster.Fixtures;
 using System.Net;
 using System.Text;
 using Cluster.Fixtures;
