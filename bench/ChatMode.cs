@@ -5,13 +5,13 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Cluster.Grains.Chat.Routing;
 using Cluster.Grains.Knowledge.Evaluation;
-using Cluster.Tests.FakeOpenAi;
+using Cluster.Tests.ScriptedOpenAi;
 using Microsoft.Extensions.AI;
 
 namespace Cluster.Bench;
 
 /// <summary>
-/// Chat, measured three ways against a fake OpenAI-compatible backend: a real HTTP server in this process that streams
+/// Chat, measured three ways against a scripted OpenAI-compatible backend: a real HTTP server in this process that streams
 /// canned tokens (so backend time is HTTP and nothing else).
 /// 1. Router overhead: the same streaming request sent through the <see cref="LlmRouter"/> and straight through the
 ///    backend's Microsoft.Extensions.AI client, interleaved in one run; p50/p99 of each and their difference.
@@ -36,18 +36,18 @@ internal static class ChatMode
         {
             ["mode"] = "chat",
             ["cores"] = Environment.ProcessorCount,
-            ["backend"] = "fake OpenAI-compatible HTTP server in the bench process (real HTTP, canned tokens)",
+            ["backend"] = "scripted OpenAI-compatible HTTP server in the bench process (real HTTP, canned tokens)",
         };
 
-        await using var backend = await FakeOpenAiServer.StartAsync("fake");
+        await using var backend = await ScriptedOpenAiServer.StartAsync("scripted");
         await RouterOverheadAsync(backend, result);
 
         using var gateway = await GatewayProcess.StartAsync(
             "--Chat:Answerer=llm",
-            "--Llm:Backends:0:Name=fake",
+            "--Llm:Backends:0:Name=scripted",
             "--Llm:Backends:0:Kind=openai",
             $"--Llm:Backends:0:Endpoint={backend.Endpoint}",
-            "--Llm:Backends:0:Model=fake",
+            "--Llm:Backends:0:Model=scripted",
             $"--Llm:Backends:0:MaxConcurrency={streams * 2}",
             "--Llm:Backends:0:Timeout=00:10:00",
             "--Llm:Backends:0:FirstTokenTimeout=00:05:00");
@@ -70,11 +70,11 @@ internal static class ChatMode
         return BenchResult.Print(result);
     }
 
-    private static async Task RouterOverheadAsync(FakeOpenAiServer backend, Dictionary<string, object> result)
+    private static async Task RouterOverheadAsync(ScriptedOpenAiServer backend, Dictionary<string, object> result)
     {
         var options = new LlmOptions
         {
-            Backends = [new LlmBackendOptions { Name = "fake", Kind = "openai", Endpoint = backend.Endpoint, Model = "fake", MaxConcurrency = 64 }],
+            Backends = [new LlmBackendOptions { Name = "scripted", Kind = "openai", Endpoint = backend.Endpoint, Model = "scripted", MaxConcurrency = 64 }],
         };
         using var router = new LlmRouter(options, TimeProvider.System);
         using var http = new HttpClient { Timeout = Timeout.InfiniteTimeSpan };

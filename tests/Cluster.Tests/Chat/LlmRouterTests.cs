@@ -1,5 +1,5 @@
 using Cluster.Grains.Chat.Routing;
-using Cluster.Tests.FakeOpenAi;
+using Cluster.Tests.ScriptedOpenAi;
 using Xunit;
 
 namespace Cluster.Tests.Chat;
@@ -25,7 +25,7 @@ public sealed class LlmRouterTests
     public async Task Requests_fail_over_to_the_next_backend_before_the_first_token_and_none_is_lost()
     {
         await using var backends = await RouterBackends.StartAsync(null, ("failing", 10), ("healthy", 1));
-        backends.Servers[0].Behaviour = FakeBackendBehaviour.Failing;
+        backends.Servers[0].Behaviour = ScriptedBackendBehaviour.Failing;
 
         var answers = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => backends.AskAsync()));
 
@@ -38,7 +38,7 @@ public sealed class LlmRouterTests
     public async Task Five_consecutive_failures_open_the_circuit_and_traffic_stops_reaching_the_backend()
     {
         await using var backends = await RouterBackends.StartAsync(o => o.Breaker.BreakDuration = TimeSpan.FromSeconds(30), ("failing", 100), ("healthy", 1));
-        backends.Servers[0].Behaviour = FakeBackendBehaviour.Failing;
+        backends.Servers[0].Behaviour = ScriptedBackendBehaviour.Failing;
 
         for (var i = 0; i < 12; i++)
             Assert.Equal("healthy", (await backends.AskAsync()).Backend);
@@ -52,7 +52,7 @@ public sealed class LlmRouterTests
     public async Task Half_the_calls_failing_over_the_window_opens_the_circuit_without_five_in_a_row()
     {
         await using var backends = await RouterBackends.StartAsync(o => o.Breaker.BreakDuration = TimeSpan.FromSeconds(30), ("flaky", 100), ("healthy", 1));
-        backends.Servers[0].Behaviour = FakeBackendBehaviour.Flaky;
+        backends.Servers[0].Behaviour = ScriptedBackendBehaviour.Flaky;
 
         for (var i = 0; i < 30; i++)
             await backends.AskAsync();
@@ -66,13 +66,13 @@ public sealed class LlmRouterTests
     public async Task An_open_circuit_half_opens_after_the_break_and_closes_after_two_good_probes()
     {
         await using var backends = await RouterBackends.StartAsync(null, ("recovering", 100), ("healthy", 1));
-        backends.Servers[0].Behaviour = FakeBackendBehaviour.Failing;
+        backends.Servers[0].Behaviour = ScriptedBackendBehaviour.Failing;
         for (var i = 0; i < 5; i++)
             await backends.AskAsync();
         var circuit = backends.Backend("recovering").Circuit;
         Assert.Equal(BreakerState.Open, circuit.State);
 
-        backends.Servers[0].Behaviour = FakeBackendBehaviour.Healthy;
+        backends.Servers[0].Behaviour = ScriptedBackendBehaviour.Healthy;
         await Task.Delay(TimeSpan.FromSeconds(1.3));
         Assert.Equal(BreakerState.HalfOpen, circuit.State);
 
@@ -86,7 +86,7 @@ public sealed class LlmRouterTests
     public async Task A_failed_probe_opens_the_circuit_again()
     {
         await using var backends = await RouterBackends.StartAsync(null, ("down", 100), ("healthy", 1));
-        backends.Servers[0].Behaviour = FakeBackendBehaviour.Failing;
+        backends.Servers[0].Behaviour = ScriptedBackendBehaviour.Failing;
         for (var i = 0; i < 5; i++)
             await backends.AskAsync();
         await Task.Delay(TimeSpan.FromSeconds(1.3));
@@ -117,7 +117,7 @@ public sealed class LlmRouterTests
     public async Task An_error_after_the_first_token_ends_the_answer_without_failing_over()
     {
         await using var backends = await RouterBackends.StartAsync(null, ("breaking", 100), ("healthy", 1));
-        backends.Servers[0].Behaviour = FakeBackendBehaviour.BreaksMidStream;
+        backends.Servers[0].Behaviour = ScriptedBackendBehaviour.BreaksMidStream;
         // Tokens spaced out, so the client has read the first ones before the connection is dropped.
         backends.Servers[0].TokenDelay = TimeSpan.FromMilliseconds(100);
 
@@ -147,7 +147,7 @@ public sealed class LlmRouterTests
     {
         await using var backends = await RouterBackends.StartAsync(null, ("x", 1), ("y", 1));
         foreach (var server in backends.Servers)
-            server.Behaviour = FakeBackendBehaviour.Failing;
+            server.Behaviour = ScriptedBackendBehaviour.Failing;
 
         var error = await Assert.ThrowsAsync<LlmUnavailableException>(() => backends.AskAsync());
 
@@ -159,7 +159,7 @@ public sealed class LlmRouterTests
     public async Task The_health_check_marks_a_backend_whose_model_list_fails_as_unhealthy_and_routes_to_healthy_ones_first()
     {
         await using var backends = await RouterBackends.StartAsync(null, ("sick", 100), ("well", 1));
-        backends.Servers[0].Behaviour = FakeBackendBehaviour.Failing;
+        backends.Servers[0].Behaviour = ScriptedBackendBehaviour.Failing;
         var monitor = new LlmHealthMonitor(backends.Router, TimeProvider.System, Microsoft.Extensions.Logging.Abstractions.NullLogger<LlmHealthMonitor>.Instance);
         using var http = new HttpClient();
 
@@ -167,7 +167,7 @@ public sealed class LlmRouterTests
 
         Assert.False(backends.Backend("sick").Healthy);
         Assert.True(backends.Backend("well").Healthy);
-        backends.Servers[0].Behaviour = FakeBackendBehaviour.Healthy;
+        backends.Servers[0].Behaviour = ScriptedBackendBehaviour.Healthy;
         Assert.Equal("well", (await backends.AskAsync()).Backend);
         await monitor.CheckAllAsync(http, CancellationToken.None);
         Assert.True(backends.Backend("sick").Healthy);

@@ -1,24 +1,24 @@
-using Cluster.Tests.FakeOpenAi;
+using Cluster.Tests.ScriptedOpenAi;
 
 namespace Cluster.Tests.Chat;
 
-/// <summary>The chat gateway answering with a model: a fake OpenAI server that writes slowly enough to be stopped.</summary>
+/// <summary>The chat gateway answering with a model: a scripted OpenAI server that writes slowly enough to be stopped.</summary>
 public sealed class ModelChatGateway : ChatGateway
 {
-    public FakeOpenAiServer Model { get; private set; } = null!;
+    public ScriptedOpenAiServer Model { get; private set; } = null!;
 
     protected override string[] Arguments =>
     [
         "--Chat:Answerer=llm",
-        "--Llm:Backends:0:Name=fake",
+        "--Llm:Backends:0:Name=scripted",
         "--Llm:Backends:0:Kind=openai",
         $"--Llm:Backends:0:Endpoint={Model.Endpoint}",
-        "--Llm:Backends:0:Model=fake-model",
+        "--Llm:Backends:0:Model=scripted-model",
     ];
 
     public override async Task InitializeAsync()
     {
-        Model = await FakeOpenAiServer.StartAsync("fake");
+        Model = await ScriptedOpenAiServer.StartAsync("scripted");
         Model.Tokens = 200;
         Model.TokenDelay = TimeSpan.FromMilliseconds(20);
         await base.InitializeAsync();

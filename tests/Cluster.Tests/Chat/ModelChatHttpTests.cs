@@ -20,7 +20,7 @@ public sealed class ModelChatHttpTests(ModelChatGateway chat) : IClassFixture<Mo
             Assert.Equal("references", events[0].Type);
             Assert.Equal(chat.Model.Answer(), string.Concat(events[1..^1].Select(e => e.Json.GetProperty("text").GetString())));
             var done = events[^1].Json;
-            Assert.Equal("llm:fake", done.GetProperty("answerer").GetString());
+            Assert.Equal("llm:scripted", done.GetProperty("answerer").GetString());
             Assert.Equal("backend", done.GetProperty("usage").GetProperty("counted").GetString());
             Assert.Equal(5, done.GetProperty("usage").GetProperty("completionTokens").GetInt64());
         }
@@ -90,10 +90,10 @@ public sealed class ModelChatHttpTests(ModelChatGateway chat) : IClassFixture<Mo
         var response = await chat.Gateway.Admin().GetAsync("/api/v1/llm/backends");
         var backends = System.Text.Json.Nodes.JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsArray();
 
-        var fake = Assert.Single(backends)!;
-        Assert.Equal("fake", fake["name"]!.GetValue<string>());
-        Assert.Equal("Closed", fake["breaker"]!.GetValue<string>());
-        Assert.True(fake["requests"]!.GetValue<long>() >= 1);
+        var scripted = Assert.Single(backends)!;
+        Assert.Equal("scripted", scripted["name"]!.GetValue<string>());
+        Assert.Equal("Closed", scripted["breaker"]!.GetValue<string>());
+        Assert.True(scripted["requests"]!.GetValue<long>() >= 1);
         Assert.NotEqual(HttpStatusCode.OK, (await chat.Tenant.Http.GetAsync("/api/v1/llm/backends")).StatusCode);
     }
 }

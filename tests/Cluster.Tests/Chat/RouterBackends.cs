@@ -1,38 +1,38 @@
 using Cluster.Grains.Chat.Routing;
-using Cluster.Tests.FakeOpenAi;
+using Cluster.Tests.ScriptedOpenAi;
 using Microsoft.Extensions.AI;
 
 namespace Cluster.Tests.Chat;
 
-/// <summary>Fake OpenAI servers and a router over them, with a break short enough for tests.</summary>
+/// <summary>Scripted OpenAI servers and a router over them, with a break short enough for tests.</summary>
 internal sealed class RouterBackends : IAsyncDisposable
 {
-    private RouterBackends(FakeOpenAiServer[] servers, LlmRouter router)
+    private RouterBackends(ScriptedOpenAiServer[] servers, LlmRouter router)
     {
         Servers = servers;
         Router = router;
     }
 
-    public FakeOpenAiServer[] Servers { get; }
+    public ScriptedOpenAiServer[] Servers { get; }
 
     public LlmRouter Router { get; }
 
     public static async Task<RouterBackends> StartAsync(Action<LlmOptions>? configure, params (string Name, double Weight)[] backends)
     {
-        var servers = new FakeOpenAiServer[backends.Length];
+        var servers = new ScriptedOpenAiServer[backends.Length];
         var options = new LlmOptions
         {
             Breaker = new CircuitBreakerSettings { BreakDuration = TimeSpan.FromSeconds(1), SamplingWindow = TimeSpan.FromSeconds(30) },
         };
         for (var i = 0; i < backends.Length; i++)
         {
-            servers[i] = await FakeOpenAiServer.StartAsync(backends[i].Name);
+            servers[i] = await ScriptedOpenAiServer.StartAsync(backends[i].Name);
             options.Backends.Add(new LlmBackendOptions
             {
                 Name = backends[i].Name,
                 Kind = "openai",
                 Endpoint = servers[i].Endpoint,
-                Model = "fake-" + backends[i].Name,
+                Model = "scripted-" + backends[i].Name,
                 Weight = backends[i].Weight,
                 MaxConcurrency = 64,
                 Timeout = TimeSpan.FromSeconds(10),

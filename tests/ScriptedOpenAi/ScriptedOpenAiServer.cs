@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace Cluster.Tests.FakeOpenAi;
+namespace Cluster.Tests.ScriptedOpenAi;
 
 /// <summary>
 /// A real HTTP server on loopback that speaks the OpenAI chat-completions protocol with streaming
@@ -16,13 +16,13 @@ namespace Cluster.Tests.FakeOpenAi;
 /// lists its model at <c>GET /v1/models</c>. Its answers are canned tokens ("&lt;name&gt;-0 &lt;name&gt;-1 …"), so a
 /// caller can tell which backend answered; delays and failures are set per behaviour.
 /// </summary>
-public sealed class FakeOpenAiServer : IAsyncDisposable
+public sealed class ScriptedOpenAiServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private int _requests;
     private int _completed;
 
-    private FakeOpenAiServer(WebApplication app, string name)
+    private ScriptedOpenAiServer(WebApplication app, string name)
     {
         _app = app;
         Name = name;
@@ -33,7 +33,7 @@ public sealed class FakeOpenAiServer : IAsyncDisposable
     /// <summary>The base address a client is configured with, e.g. http://127.0.0.1:PORT/v1.</summary>
     public string Endpoint { get; private set; } = "";
 
-    public FakeBackendBehaviour Behaviour { get; set; }
+    public ScriptedBackendBehaviour Behaviour { get; set; }
 
     public TimeSpan FirstTokenDelay { get; set; }
 
@@ -50,13 +50,13 @@ public sealed class FakeOpenAiServer : IAsyncDisposable
     /// <summary>Answers streamed to the end.</summary>
     public int Completed => Volatile.Read(ref _completed);
 
-    public static async Task<FakeOpenAiServer> StartAsync(string name)
+    public static async Task<ScriptedOpenAiServer> StartAsync(string name)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();
         var app = builder.Build();
-        var server = new FakeOpenAiServer(app, name);
+        var server = new ScriptedOpenAiServer(app, name);
         app.MapGet("/v1/models", (HttpContext http) => server.ModelsAsync(http));
         app.MapPost("/v1/chat/completions", (HttpContext http) => server.CompleteAsync(http));
         await app.StartAsync();
@@ -82,14 +82,14 @@ public sealed class FakeOpenAiServer : IAsyncDisposable
 
     private async Task ModelsAsync(HttpContext http)
     {
-        if (Behaviour == FakeBackendBehaviour.Failing)
+        if (Behaviour == ScriptedBackendBehaviour.Failing)
         {
             http.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
             return;
         }
 
         http.Response.ContentType = "application/json";
-        await http.Response.WriteAsync($$"""{"object":"list","data":[{"id":"fake-{{Name}}","object":"model","created":0,"owned_by":"tests"}]}""");
+        await http.Response.WriteAsync($$"""{"object":"list","data":[{"id":"scripted-{{Name}}","object":"model","created":0,"owned_by":"tests"}]}""");
     }
 
     private async Task CompleteAsync(HttpContext http)
@@ -98,7 +98,7 @@ public sealed class FakeOpenAiServer : IAsyncDisposable
         // The request is read whole, as a real server would, before anything is answered.
         await http.Request.Body.CopyToAsync(Stream.Null);
         var behaviour = Behaviour;
-        if (behaviour == FakeBackendBehaviour.Failing || (behaviour == FakeBackendBehaviour.Flaky && number % 2 == 0))
+        if (behaviour == ScriptedBackendBehaviour.Failing || (behaviour == ScriptedBackendBehaviour.Flaky && number % 2 == 0))
         {
             http.Response.StatusCode = StatusCodes.Status500InternalServerError;
             http.Response.ContentType = "application/json";
@@ -115,7 +115,7 @@ public sealed class FakeOpenAiServer : IAsyncDisposable
         {
             if (i > 0 && TokenDelay > TimeSpan.Zero)
                 await Task.Delay(TokenDelay, cancellation);
-            if (behaviour == FakeBackendBehaviour.BreaksMidStream && i == Tokens / 2)
+            if (behaviour == ScriptedBackendBehaviour.BreaksMidStream && i == Tokens / 2)
             {
                 http.Abort();
                 return;
@@ -126,7 +126,7 @@ public sealed class FakeOpenAiServer : IAsyncDisposable
 
         await WriteAsync(http, Chunk("{}", "\"stop\""), cancellation);
         await WriteAsync(http, string.Create(CultureInfo.InvariantCulture,
-            $$$"""{"id":"chatcmpl-{{{number}}}","object":"chat.completion.chunk","created":0,"model":"fake-{{{Name}}}","choices":[],"usage":{"prompt_tokens":12,"completion_tokens":{{{Tokens}}},"total_tokens":{{{12 + Tokens}}}}}"""), cancellation);
+            $$$"""{"id":"chatcmpl-{{{number}}}","object":"chat.completion.chunk","created":0,"model":"scripted-{{{Name}}}","choices":[],"usage":{"prompt_tokens":12,"completion_tokens":{{{Tokens}}},"total_tokens":{{{12 + Tokens}}}}}"""), cancellation);
         await WriteAsync(http, "[DONE]", cancellation);
         Interlocked.Increment(ref _completed);
     }
@@ -136,7 +136,7 @@ public sealed class FakeOpenAiServer : IAsyncDisposable
         : string.Create(CultureInfo.InvariantCulture, $"{Name}-{i} ");
 
     private string Chunk(string delta, string? finishReason) =>
-        $$$"""{"id":"chatcmpl-1","object":"chat.completion.chunk","created":0,"model":"fake-{{{Name}}}","choices":[{"index":0,"delta":{{{delta}}},"finish_reason":{{{finishReason ?? "null"}}}}]}""";
+        $$$"""{"id":"chatcmpl-1","object":"chat.completion.chunk","created":0,"model":"scripted-{{{Name}}}","choices":[{"index":0,"delta":{{{delta}}},"finish_reason":{{{finishReason ?? "null"}}}}]}""";
 
     private static async Task WriteAsync(HttpContext http, string data, CancellationToken cancellation)
     {

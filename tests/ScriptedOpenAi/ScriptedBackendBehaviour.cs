@@ -1,7 +1,7 @@
-namespace Cluster.Tests.FakeOpenAi;
+namespace Cluster.Tests.ScriptedOpenAi;
 
-/// <summary>How a <see cref="FakeOpenAiServer"/> answers chat completions (and its model list, the health probe).</summary>
-public enum FakeBackendBehaviour
+/// <summary>How a <see cref="ScriptedOpenAiServer"/> answers chat completions (and its model list, the health probe).</summary>
+public enum ScriptedBackendBehaviour
 {
     /// <summary>Streams its tokens.</summary>
     Healthy,
