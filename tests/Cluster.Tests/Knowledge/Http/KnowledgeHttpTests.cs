@@ -1,4 +1,3 @@
-using Cluster.Fixtures;
 using System.Net;
 using System.Text;
 using Cluster.Fixtures;
