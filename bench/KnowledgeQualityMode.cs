@@ -76,9 +76,9 @@ internal static class KnowledgeQualityMode
                 Round(RetrievalEvaluation.MeanNdcg(boosted, dataset, queries, SearchMode.Keyword, HybridSearchSettings.Default));
         }
 
-        foreach (var keywordWeight in new[] { 0.5, 0.75, 1.0, 1.25, 1.5 })
+        foreach (var keywordWeight in new[] { 0.5, 0.75, 1.0, 1.25 })
         {
-            foreach (var lambda in new[] { 1.0, 0.9, 0.8, 0.7 })
+            foreach (var lambda in new[] { 1.0, 0.97, 0.95, 0.9, 0.8 })
             {
                 var settings = new HybridSearchSettings(KeywordWeight: keywordWeight, VectorWeight: 1.0, MmrLambda: lambda);
                 sweep[$"hybrid_kw{keywordWeight.ToString(CultureInfo.InvariantCulture)}_lambda{lambda.ToString(CultureInfo.InvariantCulture)}"] =

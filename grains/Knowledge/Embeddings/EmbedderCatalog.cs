@@ -9,7 +9,7 @@ namespace Cluster.Grains.Knowledge.Embeddings;
 public sealed class EmbedderCatalog : IDisposable
 {
     /// <summary>The local model used when settings name none: the better of the shipped models on SciFact (nDCG@10).</summary>
-    public static LocalEmbeddingModel DefaultLocalModel => LocalEmbeddingModel.MiniLm;
+    public static LocalEmbeddingModel DefaultLocalModel => LocalEmbeddingModel.ArcticXs;
 
     private readonly ConcurrentDictionary<string, Lazy<ITextEmbedder>> _embedders = new(StringComparer.Ordinal);
 

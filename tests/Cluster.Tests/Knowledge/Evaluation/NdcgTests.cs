@@ -46,7 +46,7 @@ public sealed class NdcgTests
     {
         var dataset = BeirDataset.Load(KnowledgeTestData.SciFactSubset);
 
-        Assert.Equal(400, dataset.Corpus.Count);
+        Assert.Equal(200, dataset.Corpus.Count);
         Assert.Equal(40, dataset.Queries.Count);
         var ids = dataset.Corpus.Select(d => d.Id).ToHashSet();
         Assert.All(dataset.Queries, q => Assert.Contains(dataset.Judgements[q.Id].Keys, ids.Contains));

@@ -93,18 +93,18 @@ public sealed class IngestionLifecycleTests(KnowledgeGatewayFixture fixture)
         await WaitForVersionAsync(tenant.Http, kb, 1);
 
         var patched = await ReadAsync(await tenant.Http.PatchAsync($"/api/v1/knowledge-bases/{kb}",
-            Json("""{"embedding":{"provider":"local","model":"snowflake-arctic-embed-xs"}}""")), HttpStatusCode.OK);
-        Assert.Equal("local/all-MiniLM-L6-v2", patched["embeddingModel"]!.GetValue<string>());
+            Json("""{"embedding":{"provider":"local","model":"all-MiniLM-L6-v2"}}""")), HttpStatusCode.OK);
+        Assert.Equal("local/snowflake-arctic-embed-xs", patched["embeddingModel"]!.GetValue<string>());
 
         var deadline = DateTime.UtcNow.AddSeconds(120);
         while ((await ReadAsync(await tenant.Http.GetAsync($"/api/v1/knowledge-bases/{kb}"), HttpStatusCode.OK))["embeddingModel"]!.GetValue<string>()
-               != "local/snowflake-arctic-embed-xs")
+               != "local/all-MiniLM-L6-v2")
         {
             Assert.True(DateTime.UtcNow < deadline, "the knowledge base never switched to the new model");
             await Task.Delay(100);
         }
         Assert.Equal([doc], DocumentIds(await SearchAsync(tenant.Http, kb, "how do bees share where flowers are", "vector", 1)));
         var store = fixture.Gateway.Services.GetRequiredService<IKnowledgeStore>();
-        Assert.Empty(await store.GetChunksAsync(doc, "local/all-MiniLM-L6-v2", default));
+        Assert.Empty(await store.GetChunksAsync(doc, "local/snowflake-arctic-embed-xs", default));
     }
 }

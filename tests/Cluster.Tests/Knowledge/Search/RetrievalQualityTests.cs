@@ -8,7 +8,7 @@ using Xunit.Abstractions;
 namespace Cluster.Tests.Knowledge.Search;
 
 /// <summary>
-/// nDCG@10 on the shipped SciFact slice (40 claims, 400 abstracts with hard BM25 distractors), embedded for real by
+/// nDCG@10 on the shipped SciFact slice (40 claims, 200 abstracts with hard BM25 distractors), embedded for real by
 /// all-MiniLM-L6-v2. The floors sit just under the measured figures, so a regression in any mode fails.
 /// </summary>
 [Collection(MiniLmCollection.Name)]
@@ -31,8 +31,10 @@ public sealed class RetrievalQualityTests(MiniLmFixture fixture, ITestOutputHelp
         var hybrid = RetrievalEvaluation.MeanNdcg(index, dataset, queries, SearchMode.Hybrid, settings);
         output.WriteLine($"nDCG@10 keyword {keyword:F4}, vector {vector:F4}, hybrid {hybrid:F4}");
 
-        Assert.True(keyword > 0.0, $"keyword {keyword:F4}");
-        Assert.True(vector > 0.0, $"vector {vector:F4}");
-        Assert.True(hybrid > Math.Max(keyword, vector) + 0.0, $"hybrid {hybrid:F4} vs keyword {keyword:F4}, vector {vector:F4}");
+        // Measured: keyword 0.8813, vector 0.8567, hybrid 0.8885.
+        Assert.True(keyword > 0.87, $"keyword {keyword:F4}");
+        Assert.True(vector > 0.84, $"vector {vector:F4}");
+        Assert.True(hybrid > keyword + 0.004, $"hybrid {hybrid:F4} vs keyword {keyword:F4}");
+        Assert.True(hybrid > vector + 0.02, $"hybrid {hybrid:F4} vs vector {vector:F4}");
     }
 }
