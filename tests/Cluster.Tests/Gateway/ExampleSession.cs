@@ -51,11 +51,27 @@ public sealed class ExampleSession(HttpClient http)
         return path;
     }
 
-    /// <summary>The id issued by the collection that <c>{name}</c> follows in <paramref name="template"/>, e.g. /tenants for /tenants/{id}.</summary>
+    /// <summary>
+    /// The id issued by the collection that <c>{name}</c> follows in <paramref name="template"/>, e.g. /tenants for
+    /// /tenants/{id}; else by a collection of the same name elsewhere (sessions created under a knowledge base are
+    /// addressed as /sessions/{sessionId}).
+    /// </summary>
     private string? IssuedIn(string template, string name)
     {
         var at = template.IndexOf("/{" + name + "}", StringComparison.Ordinal);
-        return at < 0 ? null : _issuedByCollection.GetValueOrDefault(template[..at]);
+        if (at < 0)
+            return null;
+        var collection = template[..at];
+        if (_issuedByCollection.TryGetValue(collection, out var issued))
+            return issued;
+        var segment = collection[collection.LastIndexOf('/')..];
+        foreach (var (other, id) in _issuedByCollection)
+        {
+            if (other.EndsWith(segment, StringComparison.Ordinal))
+                return id;
+        }
+
+        return null;
     }
 
     private async Task RememberIssuedIdsAsync(DocumentedExample example, HttpResponseMessage response)
