@@ -59,7 +59,7 @@ internal static class KnowledgeHttpMode
         Console.WriteLine($"ingested {completed} documents ({chunks} chunks) in {seconds:F0} s");
 
         foreach (var mode in new[] { "keyword", "vector", "hybrid" })
-            result[$"ndcg10_{mode}_http"] = Math.Round(await MeanNdcgAsync(http, kb, dataset, mode), 4);
+            result[$"ndcg10_{mode}_http"] = Math.Round(await MeanNdcgAsync(http, kb, dataset, documents, mode), 4);
         result["published_bm25_ndcg10_scifact_test"] = SciFactData.PublishedBm25Ndcg10;
 
         var freshness = new List<double>(FreshnessRounds);
@@ -130,14 +130,28 @@ internal static class KnowledgeHttpMode
     private static async Task<int> CountAsync(HttpClient http, string kb, string status, int limit) =>
         (await ExpectAsync(await http.GetAsync($"/api/v1/knowledge-bases/{kb}/documents?status={status}&limit={limit}")))["documents"]!.AsArray().Count;
 
-    /// <summary>Mean nDCG@10 over the judged queries; a document's rank is that of its best chunk.</summary>
-    private static async Task<double> MeanNdcgAsync(HttpClient http, string kb, BeirDataset dataset, string mode)
+    /// <summary>
+    /// Mean nDCG@10 over the queries with evidence among the first <paramref name="documents"/> abstracts, judged on those
+    /// alone (all of them when the whole corpus is loaded); a document's rank is that of its best chunk.
+    /// </summary>
+    private static async Task<double> MeanNdcgAsync(HttpClient http, string kb, BeirDataset dataset, int documents, string mode)
     {
+        var loaded = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < documents; i++)
+            loaded.Add(dataset.Corpus[i].Id);
         double sum = 0;
         var judged = 0;
         foreach (var query in dataset.Queries)
         {
-            if (!dataset.Judgements.TryGetValue(query.Id, out var relevance))
+            if (!dataset.Judgements.TryGetValue(query.Id, out var judgements))
+                continue;
+            var relevance = new Dictionary<string, int>(StringComparer.Ordinal);
+            foreach (var (id, grade) in judgements)
+            {
+                if (loaded.Contains(id))
+                    relevance[id] = grade;
+            }
+            if (relevance.Count == 0)
                 continue;
             var found = await SearchAsync(http, kb, query.Text, mode, 30);
             var ranked = new List<string>(10);
