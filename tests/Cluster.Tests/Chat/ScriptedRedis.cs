@@ -1,6 +1,6 @@
-using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using Cluster.Tests.Deploy;
 
 namespace Cluster.Tests.Chat;
 
@@ -10,14 +10,9 @@ namespace Cluster.Tests.Chat;
 /// </summary>
 internal sealed class ScriptedRedis : IAsyncDisposable
 {
-    private readonly string _root;
     private string? _directory;
 
-    private ScriptedRedis(string root, int port)
-    {
-        _root = root;
-        Port = port;
-    }
+    private ScriptedRedis(int port) => Port = port;
 
     public int Port { get; }
 
@@ -29,7 +24,7 @@ internal sealed class ScriptedRedis : IAsyncDisposable
         probe.Start();
         var port = ((IPEndPoint)probe.LocalEndpoint).Port;
         probe.Stop();
-        var redis = new ScriptedRedis(RepositoryRoot(), port);
+        var redis = new ScriptedRedis(port);
         await redis.StartAgainAsync();
         return redis;
     }
@@ -47,31 +42,6 @@ internal sealed class ScriptedRedis : IAsyncDisposable
 
     public async ValueTask DisposeAsync() => await StopAsync();
 
-    private async Task<string> ScriptAsync(string command)
-    {
-        var start = new ProcessStartInfo("bash", ["-c", $"source deploy/redis.sh && {command}"])
-        {
-            WorkingDirectory = _root,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        if (process.ExitCode != 0)
-            throw new InvalidOperationException($"deploy/redis.sh: '{command}' failed ({process.ExitCode}): {await output}{await error}");
-        return await output;
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "deploy", "redis.sh")))
-                return dir.FullName;
-        }
-
-        throw new InvalidOperationException("deploy/redis.sh was not found above the test's directory.");
-    }
+    private static Task<string> ScriptAsync(string command) =>
+        DeployFiles.OutputOfAsync("bash", ["-c", $"source deploy/redis.sh && {command}"]);
 }
